@@ -1,0 +1,171 @@
+//! The per-variant contract as data: which status, which header fields, which body.
+//!
+//! `#[derive(HttpStatus)]` writes these tables at compile time; documentation and OpenAPI
+//! generators read them through [`HttpStatus::contracts`](crate::HttpStatus::contracts) without
+//! constructing a single error value.
+
+use http::StatusCode;
+
+/// What one variant (or one struct) answers: the status on the wire, its header fields and its
+/// body.
+///
+/// ```
+/// use status_core::{BodyContract, HeaderSource, HttpStatus, VariantContract};
+///
+/// #[derive(Debug, HttpStatus)]
+/// enum LoginError {
+///     #[status(401, www_authenticate = r#"Bearer realm="shop""#)]
+///     SignInRequired,
+/// }
+/// impl std::fmt::Display for LoginError {
+///     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+///         f.write_str("sign in first")
+///     }
+/// }
+///
+/// let VariantContract::Own(contract) = &LoginError::contracts()[0] else { unreachable!() };
+/// assert_eq!(contract.variant, Some("SignInRequired"));
+/// assert_eq!(contract.status.as_u16(), 401);
+/// assert_eq!(contract.headers[0].name, "www-authenticate");
+/// assert_eq!(contract.headers[0].source, HeaderSource::Static(r#"Bearer realm="shop""#));
+/// assert!(matches!(contract.body, BodyContract::Problem(_)));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Contract {
+    /// The name of the type that derives `HttpStatus`.
+    pub type_name: &'static str,
+    /// The variant's name; `None` for a struct.
+    pub variant: Option<&'static str>,
+    /// The status code the client receives.
+    pub status: StatusCode,
+    /// The reason phrase of `status`: IANA's, or the one the contract gives for an unregistered
+    /// code. It is also the problem's `title` unless the contract sets another.
+    pub reason: &'static str,
+    /// The real status when `conceal` hides it (RFC 9110 §15.5.4); never sent to the client.
+    pub concealed: Option<StatusCode>,
+    /// The header fields the response carries, beside `Content-Type`/`Content-Length`.
+    pub headers: &'static [HeaderContract],
+    /// What the body is.
+    pub body: BodyContract,
+}
+
+/// One header field of a contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct HeaderContract {
+    /// The field name, lowercase (`"location"`, `"retry-after"`).
+    pub name: &'static str,
+    /// Where its value comes from.
+    pub source: HeaderSource,
+}
+
+/// Where a header field's value comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum HeaderSource {
+    /// A value fixed at compile time.
+    Static(&'static str),
+    /// A template such as `/order-result/{id}` whose placeholders name fields.
+    Template(&'static str),
+    /// The value of a field (its name, or its index for a tuple field).
+    Field(&'static str),
+}
+
+/// What a contract's body is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum BodyContract {
+    /// No content: 1xx, 204, 205, 304, or an explicit `body = none`.
+    Empty,
+    /// An RFC 9457 `application/problem+json` document.
+    Problem(ProblemContract),
+    /// The content of a `#[body]` field.
+    Field(&'static str),
+}
+
+/// The shape of a problem-details body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ProblemContract {
+    /// The `type` member: `about:blank` unless the contract sets one.
+    pub type_uri: &'static str,
+    /// The `title` member.
+    pub title: &'static str,
+    /// Where the `detail` member comes from.
+    pub detail: DetailSource,
+    /// The field that gives the `instance` member, if any.
+    pub instance: Option<&'static str>,
+    /// The extension members, by member name.
+    pub extensions: &'static [&'static str],
+}
+
+/// Where the `detail` member of a problem comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum DetailSource {
+    /// The error's `Display` output (the default for 4xx).
+    Display,
+    /// A fixed text.
+    Static(&'static str),
+    /// No `detail` (the default for 5xx, and for concealed statuses).
+    Hidden,
+}
+
+/// One entry of [`HttpStatus::contracts`](crate::HttpStatus::contracts): a variant's own
+/// contract, or a variant that delegates to its field's type with `#[status(transparent)]`.
+#[derive(Debug, Clone, Copy)]
+#[non_exhaustive]
+pub enum VariantContract {
+    /// The variant answers with this contract.
+    Own(&'static Contract),
+    /// The variant answers whatever its field's type answers.
+    Transparent {
+        /// The name of the type that derives `HttpStatus`.
+        type_name: &'static str,
+        /// The variant's name; `None` for a struct.
+        variant: Option<&'static str>,
+        /// The field's type, as written in the source.
+        field_type: &'static str,
+        /// The contracts of the field's type.
+        contracts: fn() -> &'static [VariantContract],
+    },
+}
+
+impl VariantContract {
+    /// Every contract this entry can answer with, transparent variants resolved.
+    ///
+    /// ```
+    /// # use status_core::HttpStatus;
+    /// #[derive(Debug, thiserror::Error, HttpStatus)]
+    /// enum PaymentError {
+    ///     #[error("card declined")]
+    ///     #[status(402, allow(reserved_status))]
+    ///     Declined,
+    /// }
+    /// #[derive(Debug, thiserror::Error, HttpStatus)]
+    /// enum OrderError {
+    ///     #[error("no such order")]
+    ///     #[status(404)]
+    ///     NotFound,
+    ///     #[error(transparent)]
+    ///     #[status(transparent)]
+    ///     Payment(PaymentError),
+    /// }
+    /// let codes: Vec<u16> = OrderError::contracts()
+    ///     .iter()
+    ///     .flat_map(|entry| entry.resolve())
+    ///     .map(|contract| contract.status.as_u16())
+    ///     .collect();
+    /// assert_eq!(codes, [404, 402]);
+    /// ```
+    pub fn resolve(&self) -> Vec<&'static Contract> {
+        match *self {
+            VariantContract::Own(contract) => vec![contract],
+            VariantContract::Transparent { contracts, .. } => contracts()
+                .iter()
+                .flat_map(VariantContract::resolve)
+                .collect(),
+        }
+    }
+}

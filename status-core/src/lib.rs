@@ -1,0 +1,180 @@
+//! Turn domain errors into HTTP responses that get HTTP right by construction.
+//!
+//! `#[derive(HttpStatus)]` maps each variant of an error enum (or a struct) to a status code and
+//! the header fields that code needs, and rejects at compile time contracts that break HTTP: a
+//! body on 204 or 304, a redirect without `Location`, a 401 without a `WWW-Authenticate`
+//! challenge, a 405 without `Allow`, a 1xx as a final response, malformed static header values.
+//! At run time, [`HttpStatus::to_response`] builds the `http::Response`: the status, the header
+//! fields, and an RFC 9457 problem-details body where HTTP allows one.
+//!
+//! ```
+//! use status_core::{HttpStatus, ProblemDetails};
+//!
+//! #[derive(Debug, thiserror::Error, HttpStatus)]
+//! pub enum OrderError {
+//!     #[error("order {id} does not exist")]
+//!     #[status(404)]
+//!     NotFound { id: u64 },
+//!
+//!     #[error("order placed")]
+//!     #[status(303, location = "/order-result/{id}")]
+//!     Placed { id: u64 },
+//!
+//!     #[error("storage failed")]
+//!     #[status(500)]
+//!     Storage(#[source] std::io::Error),
+//! }
+//!
+//! let response = OrderError::NotFound { id: 7 }.to_response();
+//! assert_eq!(response.status(), 404);
+//! assert_eq!(response.headers()["content-type"], "application/problem+json");
+//! let problem: ProblemDetails = serde_json::from_slice(response.body()).unwrap();
+//! assert_eq!(problem.detail.as_deref(), Some("order 7 does not exist"));
+//!
+//! let response = OrderError::Placed { id: 7 }.to_response();
+//! assert_eq!(response.status(), 303);
+//! assert_eq!(response.headers()["location"], "/order-result/7");
+//!
+//! // A 5xx never shows its internals to the client.
+//! let response = OrderError::Storage(std::io::Error::other("disk /dev/sda1 full")).to_response();
+//! assert!(!String::from_utf8_lossy(response.body()).contains("sda1"));
+//! ```
+//!
+//! The attribute language, the rules it enforces and their RFC sections are documented on the
+//! [`HttpStatus`](derive@HttpStatus) derive.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+// Generated code names `::status_core`, also inside this crate's own tests.
+extern crate self as status_core;
+
+mod body;
+mod contract;
+mod header;
+mod problem;
+mod response;
+mod retry_after;
+mod semantics;
+
+use bytes::Bytes;
+use http::{Response, StatusCode};
+
+pub use body::{Html, Json, ResponseBody};
+pub use contract::{
+    BodyContract, Contract, DetailSource, HeaderContract, HeaderSource, ProblemContract,
+    VariantContract,
+};
+pub use header::{HeaderFieldValue, InvalidFieldValue, is_valid_field_value};
+pub use problem::{PROBLEM_JSON, ProblemDetails};
+pub use response::{ResponseBuildError, fallback_response};
+pub use retry_after::{RetryAfter, RetryAfterValue};
+pub use semantics::{Redirect, RedirectMethod, Retry, StatusClass, StatusSemantics};
+pub use status_codes;
+
+/// The derive; see the crate documentation and `status_derive` for the attribute language.
+pub use status_derive::HttpStatus;
+
+/// The `http` crate this one builds on, so that users and generated code name the same version.
+pub use http;
+
+/// A value that answers an HTTP request with a status code, header fields and a body.
+///
+/// Derive it with `#[derive(HttpStatus)]`; implementing it by hand is possible but loses the
+/// compile-time checks.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` does not say which HTTP response it is",
+    label = "`{Self}` does not implement `HttpStatus`",
+    note = "add `#[derive(HttpStatus)]` and a `#[status(...)]` to `{Self}`"
+)]
+pub trait HttpStatus {
+    /// The status code the client receives.
+    fn status(&self) -> StatusCode;
+
+    /// The contract this value answers with.
+    fn contract(&self) -> &'static Contract;
+
+    /// The contracts of every variant, in declaration order.
+    fn contracts() -> &'static [VariantContract]
+    where
+        Self: Sized;
+
+    /// Builds the response, or says which value taken from a field cannot go on the wire.
+    fn try_to_response(&self) -> Result<Response<Bytes>, ResponseBuildError>;
+
+    /// Builds the response; if a value taken from a field cannot go on the wire, answers with
+    /// [`fallback_response`] instead (a 500 problem without detail).
+    fn to_response(&self) -> Response<Bytes> {
+        self.try_to_response()
+            .unwrap_or_else(|_| fallback_response())
+    }
+}
+
+/// Items the derive's generated code uses. Not public API.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::problem::ProblemWriter;
+    pub use crate::response::{LocationTemplate, ResponseParts};
+    pub use bytes::Bytes;
+    pub use core;
+    pub use http;
+    pub use serde::Serialize;
+
+    /// A status code the derive has range-checked; 500 is only a formality for the type system.
+    pub const fn status_code(code: u16) -> http::StatusCode {
+        match http::StatusCode::from_u16(code) {
+            Ok(status) => status,
+            Err(_) => http::StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    use crate::{
+        BodyContract, Contract, DetailSource, HeaderContract, HeaderSource, ProblemContract,
+    };
+
+    #[allow(clippy::too_many_arguments)]
+    pub const fn contract(
+        type_name: &'static str,
+        variant: Option<&'static str>,
+        status: http::StatusCode,
+        reason: &'static str,
+        concealed: Option<http::StatusCode>,
+        headers: &'static [HeaderContract],
+        body: BodyContract,
+    ) -> Contract {
+        Contract {
+            type_name,
+            variant,
+            status,
+            reason,
+            concealed,
+            headers,
+            body,
+        }
+    }
+
+    pub const fn header_contract(name: &'static str, source: HeaderSource) -> HeaderContract {
+        HeaderContract { name, source }
+    }
+
+    pub const fn problem_contract(
+        type_uri: &'static str,
+        title: &'static str,
+        detail: DetailSource,
+        instance: Option<&'static str>,
+        extensions: &'static [&'static str],
+    ) -> ProblemContract {
+        ProblemContract {
+            type_uri,
+            title,
+            detail,
+            instance,
+            extensions,
+        }
+    }
+
+    /// The body of the stub impl the derive emits next to a compile error; it never runs,
+    /// because the crate that contains it does not compile.
+    pub fn unreachable_stub() -> ! {
+        unreachable!("#[derive(HttpStatus)] reported a compile error for this type")
+    }
+}

@@ -1,0 +1,227 @@
+//! Assembling `http::Response`s, and what happens when a dynamic value is invalid.
+
+use std::fmt;
+
+use bytes::Bytes;
+use http::header::{CONTENT_LENGTH, CONTENT_TYPE, LOCATION, RETRY_AFTER};
+use http::{HeaderMap, HeaderName, HeaderValue, Response, StatusCode};
+
+use crate::header::PercentEncode;
+use crate::problem::PROBLEM_JSON;
+use crate::{HeaderFieldValue, ResponseBody, RetryAfterValue};
+
+/// Why a response could not be built from an error's fields.
+///
+/// [`HttpStatus::to_response`](crate::HttpStatus::to_response) answers such an error with
+/// [`fallback_response`]; [`HttpStatus::try_to_response`](crate::HttpStatus::try_to_response)
+/// returns it so that the caller can log it.
+///
+/// ```
+/// use status_core::{HttpStatus, ResponseBuildError};
+///
+/// #[derive(Debug, HttpStatus)]
+/// #[status(404)]
+/// struct Missing {
+///     #[header("x-order-id")]
+///     order: String,
+/// }
+/// # impl std::fmt::Display for Missing {
+/// #     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result { f.write_str("missing") }
+/// # }
+///
+/// let evil = Missing { order: "1\r\nSet-Cookie: session=stolen".into() };
+/// assert_eq!(evil.try_to_response().unwrap_err(), ResponseBuildError::InvalidHeader { name: "x-order-id" });
+/// assert_eq!(evil.to_response().status(), 500);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ResponseBuildError {
+    /// A header value from a field is not a valid field value (control characters such as CR
+    /// and LF, non-ASCII bytes, whitespace at either end).
+    InvalidHeader {
+        /// The header field's name.
+        name: &'static str,
+    },
+    /// A problem member or a `#[body]` could not be serialized (a failing `Serialize` or
+    /// `Display` implementation).
+    Member {
+        /// The member's name, or the body field's name.
+        name: &'static str,
+    },
+}
+
+impl fmt::Display for ResponseBuildError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ResponseBuildError::InvalidHeader { name } => {
+                write!(
+                    f,
+                    "the value of header field `{name}` is not a valid field value"
+                )
+            }
+            ResponseBuildError::Member { name } => {
+                write!(f, "`{name}` could not be serialized")
+            }
+        }
+    }
+}
+
+impl std::error::Error for ResponseBuildError {}
+
+const FALLBACK_BODY: &str =
+    r#"{"type":"about:blank","title":"Internal Server Error","status":500}"#;
+
+/// The response sent when an error's own response cannot be built: `500 Internal Server Error`
+/// with a problem body that says nothing else.
+///
+/// A value that cannot go on the wire safely (a header with CR or LF, for instance) is a bug on
+/// the server's side, so 500 is the honest status; the body keeps the bad value out of the
+/// response, and nothing of the error's `Display` is sent.
+///
+/// ```
+/// let response = status_core::fallback_response();
+/// assert_eq!(response.status(), 500);
+/// assert_eq!(response.headers()["content-type"], "application/problem+json");
+/// assert_eq!(response.body().as_ref(), br#"{"type":"about:blank","title":"Internal Server Error","status":500}"#);
+/// ```
+pub fn fallback_response() -> Response<Bytes> {
+    let mut response = Response::new(Bytes::from_static(FALLBACK_BODY.as_bytes()));
+    *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+    response
+        .headers_mut()
+        .insert(CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
+    response
+}
+
+/// The status line and header fields of a response being built by derived code.
+#[doc(hidden)]
+pub struct ResponseParts {
+    status: StatusCode,
+    headers: HeaderMap,
+}
+
+impl ResponseParts {
+    #[inline]
+    pub fn new(status: StatusCode) -> Self {
+        ResponseParts {
+            status,
+            headers: HeaderMap::new(),
+        }
+    }
+
+    #[inline]
+    pub fn with_capacity(status: StatusCode, headers: usize) -> Self {
+        ResponseParts {
+            status,
+            headers: HeaderMap::with_capacity(headers),
+        }
+    }
+
+    /// A header whose name and value the derive checked at compile time.
+    #[inline]
+    pub fn fixed(&mut self, name: HeaderName, value: HeaderValue) {
+        self.headers.append(name, value);
+    }
+
+    /// A header whose value comes from a field; `label` is `name` as a `'static` string, for
+    /// the error.
+    #[inline]
+    pub fn field<V: HeaderFieldValue + ?Sized>(
+        &mut self,
+        name: HeaderName,
+        label: &'static str,
+        value: &V,
+    ) -> Result<(), ResponseBuildError> {
+        match value.header_value() {
+            Ok(Some(value)) => {
+                self.headers.append(name, value);
+                Ok(())
+            }
+            Ok(None) => Ok(()),
+            Err(_) => Err(ResponseBuildError::InvalidHeader { name: label }),
+        }
+    }
+
+    /// `Retry-After` from a field.
+    #[inline]
+    pub fn retry_after<V: RetryAfterValue + ?Sized>(&mut self, value: &V) {
+        if let Some(retry_after) = value.retry_after() {
+            self.headers
+                .append(RETRY_AFTER, retry_after.to_header_value());
+        }
+    }
+
+    /// `Location` from a template whose placeholders were percent-encoded.
+    #[inline]
+    pub fn location(&mut self, location: LocationTemplate) -> Result<(), ResponseBuildError> {
+        self.field(LOCATION, "location", location.0.as_str())
+    }
+
+    /// A response without content (1xx, 204, 304, `body = none`): no `Content-Type`, no
+    /// `Content-Length`.
+    #[inline]
+    pub fn empty(self) -> Response<Bytes> {
+        self.into_response(Bytes::new())
+    }
+
+    /// 205 Reset Content: no content, and `Content-Length: 0` (RFC 9110 §15.3.6).
+    #[inline]
+    pub fn reset_content(mut self) -> Response<Bytes> {
+        self.headers
+            .insert(CONTENT_LENGTH, HeaderValue::from_static("0"));
+        self.into_response(Bytes::new())
+    }
+
+    /// A problem-details body.
+    #[inline]
+    pub fn problem(mut self, json: Bytes) -> Response<Bytes> {
+        self.headers
+            .insert(CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
+        self.into_response(json)
+    }
+
+    /// The content of a `#[body]` field.
+    #[inline]
+    pub fn body<B: ResponseBody + ?Sized>(
+        mut self,
+        field: &'static str,
+        body: &B,
+    ) -> Result<Response<Bytes>, ResponseBuildError> {
+        let bytes = body
+            .to_bytes()
+            .ok_or(ResponseBuildError::Member { name: field })?;
+        self.headers.insert(CONTENT_TYPE, body.content_type());
+        Ok(self.into_response(bytes))
+    }
+
+    #[inline]
+    fn into_response(self, body: Bytes) -> Response<Bytes> {
+        let mut response = Response::new(body);
+        *response.status_mut() = self.status;
+        *response.headers_mut() = self.headers;
+        response
+    }
+}
+
+/// A `Location` value being assembled from a template: literal pieces checked at compile time,
+/// placeholders percent-encoded at run time.
+#[doc(hidden)]
+pub struct LocationTemplate(String);
+
+impl LocationTemplate {
+    #[inline]
+    pub fn new(capacity: usize) -> Self {
+        LocationTemplate(String::with_capacity(capacity))
+    }
+
+    #[inline]
+    pub fn literal(&mut self, piece: &str) {
+        self.0.push_str(piece);
+    }
+
+    #[inline]
+    pub fn placeholder<D: fmt::Display + ?Sized>(&mut self, value: &D) {
+        // Writing into a String cannot fail; a Display impl that fails leaves what it wrote.
+        let _ = fmt::write(&mut PercentEncode(&mut self.0), format_args!("{value}"));
+    }
+}

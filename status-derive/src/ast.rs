@@ -1,0 +1,197 @@
+//! A borrowing view of the input: the type, its variants (a struct is one variant), their
+//! `#[status]` and the roles of their fields.
+
+use syn::ext::IdentExt;
+use syn::{Attribute, Data, DeriveInput, Fields, Ident, Member, Type};
+
+use crate::attr::{self, FieldRole, StatusAttr};
+use crate::ctxt::Ctxt;
+
+pub struct Input<'a> {
+    pub original: &'a DeriveInput,
+    pub is_enum: bool,
+    /// Whether the type is an error type (it has thiserror-style `#[error]` attributes or its
+    /// name ends in `Error`): a 2xx on it is reported as a mistake.
+    pub is_error_type: bool,
+    pub variants: Vec<Variant<'a>>,
+}
+
+pub struct Variant<'a> {
+    /// `None` for a struct.
+    pub ident: Option<&'a Ident>,
+    pub attr: Option<StatusAttr>,
+    /// Whether `attr` is the enum-level default rather than the variant's own.
+    pub uses_default: bool,
+    pub fields: Vec<Field<'a>>,
+}
+
+pub struct Field<'a> {
+    pub member: Member,
+    /// The field's name, or its index for a tuple field.
+    pub name: String,
+    pub ty: &'a Type,
+    pub roles: Vec<FieldRole>,
+}
+
+impl Variant<'_> {
+    pub fn name(&self) -> String {
+        self.ident
+            .map_or_else(|| "the struct".to_owned(), |ident| format!("`{ident}`"))
+    }
+
+    pub fn field(&self, name: &str) -> Option<&Field<'_>> {
+        self.fields.iter().find(|field| field.name == name)
+    }
+
+    pub fn fields_with<'s>(
+        &'s self,
+        matches: fn(&FieldRole) -> bool,
+    ) -> impl Iterator<Item = (&'s Field<'s>, &'s FieldRole)> + 's {
+        self.fields.iter().flat_map(move |field| {
+            field
+                .roles
+                .iter()
+                .filter(move |role| matches(role))
+                .map(move |role| (field, role))
+        })
+    }
+}
+
+impl<'a> Input<'a> {
+    pub fn from_syn(cx: &Ctxt, input: &'a DeriveInput) -> Option<Input<'a>> {
+        let own_status = status_attrs(cx, &input.attrs);
+        reject_field_attributes(cx, &input.attrs, "the type");
+        let is_error_type = input.ident.to_string().ends_with("Error")
+            || input.attrs.iter().any(|a| a.path().is_ident("error"))
+            || matches!(&input.data, Data::Enum(data) if data.variants.iter().any(|v| v.attrs.iter().any(|a| a.path().is_ident("error"))));
+
+        match &input.data {
+            Data::Struct(data) => {
+                if own_status.is_none() {
+                    cx.error(
+                        input.ident.span(),
+                        format!(
+                            "`{}` needs a status: add `#[status(404)]` (or the code it answers with) above the struct",
+                            input.ident
+                        ),
+                    );
+                }
+                let variant = Variant {
+                    ident: None,
+                    attr: own_status,
+                    uses_default: false,
+                    fields: fields(cx, &data.fields),
+                };
+                Some(Input {
+                    original: input,
+                    is_enum: false,
+                    is_error_type,
+                    variants: vec![variant],
+                })
+            }
+            Data::Enum(data) => {
+                let variants = data
+                    .variants
+                    .iter()
+                    .map(|variant| {
+                        let own = status_attrs(cx, &variant.attrs);
+                        reject_field_attributes(cx, &variant.attrs, "a variant");
+                        let uses_default = own.is_none();
+                        let attr = own.or_else(|| own_status.clone());
+                        if attr.is_none() {
+                            cx.error(
+                                variant.ident.span(),
+                                format!(
+                                    "variant `{}` has no status: add `#[status(...)]` to it, or a default `#[status(...)]` to the enum",
+                                    variant.ident
+                                ),
+                            );
+                        }
+                        Variant {
+                            ident: Some(&variant.ident),
+                            attr,
+                            uses_default,
+                            fields: fields(cx, &variant.fields),
+                        }
+                    })
+                    .collect();
+                Some(Input {
+                    original: input,
+                    is_enum: true,
+                    is_error_type,
+                    variants,
+                })
+            }
+            Data::Union(data) => {
+                cx.error(
+                    data.union_token.span,
+                    "#[derive(HttpStatus)] does not support unions: use an enum, whose variants each get a status",
+                );
+                None
+            }
+        }
+    }
+}
+
+/// The one `#[status(...)]` among `attrs`.
+fn status_attrs(cx: &Ctxt, attrs: &[Attribute]) -> Option<StatusAttr> {
+    let mut found: Option<StatusAttr> = None;
+    for attr in attrs
+        .iter()
+        .filter(|attr| attr.path().is_ident(attr::STATUS))
+    {
+        if found.is_some() {
+            cx.error_spanned_by(
+                attr,
+                "duplicate #[status] attribute: give each variant one `#[status(...)]`",
+            );
+            continue;
+        }
+        found = attr::parse_status_attr(cx, attr);
+    }
+    found
+}
+
+fn reject_field_attributes(cx: &Ctxt, attrs: &[Attribute], place: &str) {
+    for attr in attrs {
+        let Some(ident) = attr.path().get_ident() else {
+            continue;
+        };
+        let name = ident.to_string();
+        if attr::FIELD_ATTRIBUTES.contains(&name.as_str()) {
+            let hint = match name.as_str() {
+                "location" | "retry_after" => {
+                    format!("; for a fixed value, write `{name} = \"...\"` inside `#[status(...)]`")
+                }
+                "header" => {
+                    "; for a fixed value, write `headers(NAME = \"...\")` inside `#[status(...)]`"
+                        .to_owned()
+                }
+                _ => String::new(),
+            };
+            cx.error(
+                ident.span(),
+                format!("`#[{name}]` is not expected on {place}: it belongs on a field, whose value it takes{hint}"),
+            );
+        }
+    }
+}
+
+fn fields<'a>(cx: &Ctxt, fields: &'a Fields) -> Vec<Field<'a>> {
+    fields
+        .iter()
+        .enumerate()
+        .map(|(index, field)| {
+            let (member, name) = match &field.ident {
+                Some(ident) => (Member::Named(ident.clone()), ident.unraw().to_string()),
+                None => (Member::Unnamed(index.into()), index.to_string()),
+            };
+            Field {
+                member,
+                name,
+                ty: &field.ty,
+                roles: attr::parse_field_attrs(cx, &field.attrs),
+            }
+        })
+        .collect()
+}

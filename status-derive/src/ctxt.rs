@@ -1,0 +1,58 @@
+//! Collects every error of one input, so that a single compile shows all of them.
+
+use std::cell::RefCell;
+use std::collections::HashSet;
+use std::fmt::Display;
+
+use proc_macro2::Span;
+use quote::ToTokens;
+
+#[derive(Default)]
+pub struct Ctxt {
+    errors: RefCell<Vec<syn::Error>>,
+    // An enum-level default is checked once per variant that uses it; the same message on the
+    // same attribute is reported once.
+    reported: RefCell<HashSet<String>>,
+}
+
+impl Ctxt {
+    pub fn error(&self, span: Span, message: impl Display) {
+        self.errors
+            .borrow_mut()
+            .push(syn::Error::new(span, message));
+    }
+
+    pub fn error_spanned_by(&self, tokens: impl ToTokens, message: impl Display) {
+        self.errors
+            .borrow_mut()
+            .push(syn::Error::new_spanned(tokens, message));
+    }
+
+    pub fn syn_error(&self, error: syn::Error) {
+        self.errors.borrow_mut().push(error);
+    }
+
+    /// Reports `message` unless the same message was already reported under `key`.
+    pub fn error_once(&self, key: &str, span: Span, message: impl Display) {
+        let message = message.to_string();
+        if self
+            .reported
+            .borrow_mut()
+            .insert(format!("{key}\u{0}{message}"))
+        {
+            self.error(span, message);
+        }
+    }
+
+    /// All errors combined into one, or `Ok` if there were none.
+    pub fn check(self) -> syn::Result<()> {
+        let mut errors = self.errors.into_inner().into_iter();
+        let Some(mut combined) = errors.next() else {
+            return Ok(());
+        };
+        for error in errors {
+            combined.combine(error);
+        }
+        Err(combined)
+    }
+}

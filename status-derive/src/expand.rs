@@ -1,0 +1,581 @@
+//! Code generation. Everything known at compile time is computed here: status codes, reason
+//! phrases, static header values, and the static part of each problem-details body.
+
+use proc_macro2::{Span, TokenStream, TokenTree};
+use quote::{ToTokens, format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
+use syn::{DeriveInput, Ident, Type};
+
+use crate::ast::{Field, Input, Variant};
+use crate::attr::{BodyKind, Detail, DetailSpec, FieldRole, StatusAttr, TemplatePiece};
+use crate::check;
+use crate::ctxt::Ctxt;
+
+pub fn derive(input: &DeriveInput) -> TokenStream {
+    let cx = Ctxt::default();
+    let parsed = Input::from_syn(&cx, input);
+    if let Some(parsed) = &parsed {
+        check::check(&cx, parsed);
+    }
+    match (cx.check(), parsed) {
+        (Ok(()), Some(parsed)) => expand(&parsed),
+        (Err(error), _) => {
+            let stub = stub(input);
+            let error = error.to_compile_error();
+            quote!(#error #stub)
+        }
+        // `from_syn` returns `None` only after reporting an error.
+        (Ok(()), None) => stub(input),
+    }
+}
+
+/// An impl whose bodies never run, emitted next to a compile error so that the user sees that
+/// error, not a cascade of "`HttpStatus` is not implemented".
+fn stub(input: &DeriveInput) -> TokenStream {
+    let ident = &input.ident;
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let never = quote!(::status_core::__private::unreachable_stub());
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics ::status_core::HttpStatus for #ident #ty_generics #where_clause {
+            fn status(&self) -> ::status_core::http::StatusCode { #never }
+            fn contract(&self) -> &'static ::status_core::Contract { #never }
+            fn contracts() -> &'static [::status_core::VariantContract] where Self: ::core::marker::Sized { #never }
+            fn try_to_response(&self) -> ::core::result::Result<
+                ::status_core::http::Response<::status_core::__private::Bytes>,
+                ::status_core::ResponseBuildError,
+            > { #never }
+        }
+    }
+}
+
+/// The body a variant answers with, decided from its status and attributes.
+enum Body<'a> {
+    Empty,
+    ResetContent,
+    Problem,
+    Field(&'a Field<'a>),
+}
+
+/// What the derive knows about one non-transparent variant.
+struct Plan<'a> {
+    variant: &'a Variant<'a>,
+    attr: &'a StatusAttr,
+    wire: u16,
+    concealed: Option<u16>,
+    reason: String,
+    body: Body<'a>,
+}
+
+impl<'a> Plan<'a> {
+    fn new(variant: &'a Variant<'a>, attr: &'a StatusAttr) -> Option<Plan<'a>> {
+        let code = attr.code?.value;
+        let (wire, concealed) = match attr.conceal {
+            Some(conceal) => (conceal.value, Some(code)),
+            None => (code, None),
+        };
+        let reason = match (status_codes::lookup(wire), &attr.reason) {
+            (Some(row), _) => row.phrase.to_owned(),
+            (None, Some(reason)) if concealed.is_none() => reason.value(),
+            (None, _) => status_codes::class_title(wire)
+                .unwrap_or("Unknown")
+                .to_owned(),
+        };
+        let field_body = variant
+            .fields_with(|role| matches!(role, FieldRole::Body(_)))
+            .map(|(field, _)| field)
+            .next();
+        let body = match (wire, field_body, attr.body.map(|(kind, _)| kind)) {
+            (205, ..) => Body::ResetContent,
+            (100..=199 | 204 | 304, ..) => Body::Empty,
+            (_, Some(field), _) => Body::Field(field),
+            (_, None, Some(BodyKind::None)) => Body::Empty,
+            (_, None, Some(BodyKind::Problem)) => Body::Problem,
+            (400.., None, None) => Body::Problem,
+            (_, None, None) => Body::Empty,
+        };
+        Some(Plan {
+            variant,
+            attr,
+            wire,
+            concealed,
+            reason,
+            body,
+        })
+    }
+
+    fn detail(&self) -> DetailSpec {
+        if self.concealed.is_some() {
+            return DetailSpec::Kind(Detail::Hidden);
+        }
+        match &self.attr.detail {
+            Some((spec, _)) => spec.clone(),
+            None if self.wire >= 500 => DetailSpec::Kind(Detail::Hidden),
+            None => DetailSpec::Kind(Detail::Display),
+        }
+    }
+
+    fn title(&self) -> String {
+        match (&self.attr.title, self.concealed) {
+            (Some(title), None) => title.value(),
+            _ => self.reason.clone(),
+        }
+    }
+
+    fn type_uri(&self) -> String {
+        match (&self.attr.type_uri, self.concealed) {
+            (Some(type_uri), None) => type_uri.value(),
+            _ => "about:blank".to_owned(),
+        }
+    }
+
+    /// Fields whose roles the response uses (none when concealed: nothing of them is sent).
+    fn roles(&self) -> Vec<(&'a Field<'a>, &'a FieldRole)> {
+        if self.concealed.is_some() {
+            return Vec::new();
+        }
+        self.variant.fields_with(|_| true).collect()
+    }
+
+    fn problem_prefix(&self) -> String {
+        let mut prefix = format!(
+            "{{\"type\":{},\"title\":{},\"status\":{}",
+            json_string(&self.type_uri()),
+            json_string(&self.title()),
+            self.wire
+        );
+        if let DetailSpec::Static(text) = self.detail() {
+            prefix.push_str(",\"detail\":");
+            prefix.push_str(&json_string(&text));
+        }
+        prefix
+    }
+}
+
+/// A JSON string literal (RFC 8259 §7).
+fn json_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if u32::from(c) < 0x20 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn binding(field: &Field) -> Ident {
+    format_ident!("__status_field_{}", field.name)
+}
+
+/// `Self::Variant { a: __status_field_a, .. }` binding `fields`, or `Self { .. }` for a struct.
+fn pattern(variant: &Variant, fields: &[&Field]) -> TokenStream {
+    let path = match variant.ident {
+        Some(ident) => quote!(Self::#ident),
+        None => quote!(Self),
+    };
+    let mut seen: Vec<&str> = Vec::new();
+    let bindings = fields.iter().filter(|field| {
+        let new = !seen.contains(&field.name.as_str());
+        seen.push(&field.name);
+        new
+    });
+    let bindings = bindings.map(|field| {
+        let member = &field.member;
+        let binding = binding(field);
+        quote!(#member: #binding)
+    });
+    quote!(#path { #(#bindings,)* .. })
+}
+
+fn header_name(name: &str, constant: Option<&Ident>) -> TokenStream {
+    match constant {
+        Some(ident) => quote_spanned!(ident.span()=> ::status_core::http::header::#ident),
+        None => quote!(const { ::status_core::http::HeaderName::from_static(#name) }),
+    }
+}
+
+fn status_code(code: u16) -> TokenStream {
+    quote!(const { ::status_core::__private::status_code(#code) })
+}
+
+fn option_str(value: Option<&str>) -> TokenStream {
+    match value {
+        Some(value) => quote!(::core::option::Option::Some(#value)),
+        None => quote!(::core::option::Option::None),
+    }
+}
+
+/// Whether `ty` mentions one of the type's generic parameters; such a field needs a bound in
+/// the impl's where clause.
+fn is_generic(ty: &Type, params: &[Ident]) -> bool {
+    fn scan(tokens: TokenStream, params: &[Ident]) -> bool {
+        tokens.into_iter().any(|token| match token {
+            TokenTree::Ident(ident) => params.contains(&ident),
+            TokenTree::Group(group) => scan(group.stream(), params),
+            _ => false,
+        })
+    }
+    scan(ty.to_token_stream(), params)
+}
+
+fn expand(input: &Input) -> TokenStream {
+    let original = input.original;
+    let ident = &original.ident;
+    let type_name = ident.to_string();
+    let params: Vec<Ident> = original
+        .generics
+        .type_params()
+        .map(|p| p.ident.clone())
+        .collect();
+    let mut generics = original.generics.clone();
+    let mut bounds: Vec<TokenStream> = Vec::new();
+    let mut bound = |ty: &Type, trait_path: TokenStream| {
+        if is_generic(ty, &params) {
+            bounds.push(quote_spanned!(ty.span()=> #ty: #trait_path));
+        }
+    };
+
+    let mut status_arms = Vec::new();
+    let mut contract_arms = Vec::new();
+    let mut response_arms = Vec::new();
+    let mut own_contracts = Vec::new();
+    let mut entries = Vec::new();
+    let mut needs_display = false;
+
+    for variant in &input.variants {
+        let Some(attr) = &variant.attr else {
+            continue;
+        };
+        let variant_name = option_str(variant.ident.map(|i| i.to_string()).as_deref());
+        if attr.transparent.is_some() {
+            let Some(field) = variant.fields.first() else {
+                continue;
+            };
+            let ty = field.ty;
+            bound(ty, quote!(::status_core::HttpStatus));
+            let pat = pattern(variant, &[field]);
+            let inner = binding(field);
+            let field_type = ty.to_token_stream().to_string();
+            status_arms.push(quote!(#pat => ::status_core::HttpStatus::status(#inner),));
+            contract_arms.push(quote!(#pat => ::status_core::HttpStatus::contract(#inner),));
+            response_arms.push(quote!(#pat => ::status_core::HttpStatus::try_to_response(#inner),));
+            entries.push(quote! {
+                ::status_core::VariantContract::Transparent {
+                    type_name: #type_name,
+                    variant: #variant_name,
+                    field_type: #field_type,
+                    contracts: <#ty as ::status_core::HttpStatus>::contracts,
+                }
+            });
+            continue;
+        }
+        let Some(plan) = Plan::new(variant, attr) else {
+            continue;
+        };
+        let index = own_contracts.len();
+        let roles = plan.roles();
+        let all = pattern(variant, &[]);
+        status_arms.push({
+            let code = status_code(plan.wire);
+            quote!(#all => #code,)
+        });
+        contract_arms.push(quote!(#all => &Self::__HTTP_STATUS_OWN[#index],));
+        entries.push(quote!(::status_core::VariantContract::Own(&Self::__HTTP_STATUS_OWN[#index])));
+
+        // The contract as data.
+        let mut header_contracts = Vec::new();
+        let concealed = plan.concealed.is_some();
+        if !concealed {
+            for header in &attr.headers {
+                let (name, value) = (&header.name, &header.value);
+                header_contracts.push(quote!(::status_core::__private::header_contract(#name, ::status_core::HeaderSource::Static(#value))));
+            }
+            if let Some(location) = &attr.location {
+                let text = location.literal.value();
+                let has_placeholder = location
+                    .pieces
+                    .iter()
+                    .any(|p| matches!(p, TemplatePiece::Placeholder(_)));
+                let source = if has_placeholder {
+                    quote!(Template)
+                } else {
+                    quote!(Static)
+                };
+                header_contracts.push(quote!(::status_core::__private::header_contract("location", ::status_core::HeaderSource::#source(#text))));
+            }
+        }
+        for (field, role) in &roles {
+            let name = match role {
+                FieldRole::Header { name, .. } => name.as_str(),
+                FieldRole::Location(_) => "location",
+                FieldRole::RetryAfter(_) => "retry-after",
+                _ => continue,
+            };
+            let field_name = &field.name;
+            header_contracts.push(quote!(::status_core::__private::header_contract(#name, ::status_core::HeaderSource::Field(#field_name))));
+        }
+        let body_contract = match &plan.body {
+            Body::Empty | Body::ResetContent => quote!(::status_core::BodyContract::Empty),
+            Body::Field(field) => {
+                let name = &field.name;
+                quote!(::status_core::BodyContract::Field(#name))
+            }
+            Body::Problem => {
+                let (type_uri, title) = (plan.type_uri(), plan.title());
+                let detail = match plan.detail() {
+                    DetailSpec::Kind(Detail::Display) => {
+                        quote!(::status_core::DetailSource::Display)
+                    }
+                    DetailSpec::Kind(Detail::Hidden) => quote!(::status_core::DetailSource::Hidden),
+                    DetailSpec::Static(text) => quote!(::status_core::DetailSource::Static(#text)),
+                };
+                let instance = option_str(
+                    roles
+                        .iter()
+                        .find(|(_, role)| matches!(role, FieldRole::Instance(_)))
+                        .map(|(field, _)| field.name.as_str()),
+                );
+                let extensions = roles.iter().filter_map(|(field, role)| match role {
+                    FieldRole::Extension { name, .. } => {
+                        Some(name.clone().unwrap_or_else(|| field.name.clone()))
+                    }
+                    _ => None,
+                });
+                quote!(::status_core::BodyContract::Problem(::status_core::__private::problem_contract(
+                    #type_uri, #title, #detail, #instance, &[#(#extensions),*]
+                )))
+            }
+        };
+        let (wire, reason) = (status_code(plan.wire), &plan.reason);
+        let concealed_code = match plan.concealed {
+            Some(code) => {
+                let code = status_code(code);
+                quote!(::core::option::Option::Some(#code))
+            }
+            None => quote!(::core::option::Option::None),
+        };
+        own_contracts.push(quote! {
+            ::status_core::__private::contract(
+                #type_name, #variant_name, #wire, #reason, #concealed_code,
+                &[#(#header_contracts),*], #body_contract,
+            )
+        });
+
+        // The response.
+        let used: Vec<&Field> = {
+            let mut used: Vec<&Field> = roles.iter().map(|(field, _)| *field).collect();
+            if let (Some(location), false) = (&attr.location, concealed) {
+                for piece in &location.pieces {
+                    if let TemplatePiece::Placeholder(name) = piece {
+                        used.extend(variant.field(name));
+                    }
+                }
+            }
+            used
+        };
+        let pat = pattern(variant, &used);
+        let mut statements = Vec::new();
+        if !concealed {
+            for header in &attr.headers {
+                let name = header_name(&header.name, header.constant.as_ref());
+                let value = &header.value;
+                statements.push(quote!(__parts.fixed(#name, const { ::status_core::http::HeaderValue::from_static(#value) });));
+            }
+            if let Some(location) = &attr.location {
+                statements.push(location_statement(location, variant, &mut bound));
+            }
+        }
+        for (field, role) in &roles {
+            let value = binding(field);
+            let ty = field.ty;
+            let statement = match role {
+                FieldRole::Header { name, constant, .. } => {
+                    bound(ty, quote!(::status_core::HeaderFieldValue));
+                    let header = header_name(name, constant.as_ref());
+                    quote_spanned!(ty.span()=> __parts.field(#header, #name, #value)?;)
+                }
+                FieldRole::Location(_) => {
+                    bound(ty, quote!(::status_core::HeaderFieldValue));
+                    quote_spanned!(ty.span()=> __parts.field(::status_core::http::header::LOCATION, "location", #value)?;)
+                }
+                FieldRole::RetryAfter(_) => {
+                    bound(ty, quote!(::status_core::RetryAfterValue));
+                    quote_spanned!(ty.span()=> __parts.retry_after(#value);)
+                }
+                _ => continue,
+            };
+            statements.push(statement);
+        }
+        let header_count = statements.len();
+        let parts = if header_count == 0 {
+            quote!(::status_core::__private::ResponseParts::new(#wire))
+        } else {
+            quote!(::status_core::__private::ResponseParts::with_capacity(#wire, #header_count))
+        };
+        let finish = match &plan.body {
+            Body::Empty => quote!(::core::result::Result::Ok(__parts.empty())),
+            Body::ResetContent => quote!(::core::result::Result::Ok(__parts.reset_content())),
+            Body::Field(field) => {
+                let (value, name, ty) = (binding(field), &field.name, field.ty);
+                bound(ty, quote!(::status_core::ResponseBody));
+                quote_spanned!(ty.span()=> __parts.body(#name, #value))
+            }
+            Body::Problem => {
+                let prefix = plan.problem_prefix();
+                let mut members = Vec::new();
+                if let DetailSpec::Kind(Detail::Display) = plan.detail() {
+                    needs_display = true;
+                    members.push(quote!(__problem.display(",\"detail\":", self)?;));
+                }
+                for (field, role) in &roles {
+                    let (value, ty) = (binding(field), field.ty);
+                    match role {
+                        FieldRole::Instance(_) => {
+                            bound(ty, quote!(::core::fmt::Display));
+                            members.push(quote_spanned!(ty.span()=> __problem.display(",\"instance\":", #value)?;));
+                        }
+                        FieldRole::Extension { name, .. } => {
+                            bound(ty, quote!(::status_core::__private::Serialize));
+                            let member = name.clone().unwrap_or_else(|| field.name.clone());
+                            let key = format!(",{}:", json_string(&member));
+                            members
+                                .push(quote_spanned!(ty.span()=> __problem.member(#key, #value)?;));
+                        }
+                        _ => {}
+                    }
+                }
+                quote! {
+                    let mut __problem = ::status_core::__private::ProblemWriter::new(#prefix);
+                    #(#members)*
+                    ::core::result::Result::Ok(__parts.problem(__problem.finish()))
+                }
+            }
+        };
+        let mutability = if header_count == 0 {
+            quote!()
+        } else {
+            quote!(mut)
+        };
+        response_arms.push(quote! {
+            #pat => {
+                let #mutability __parts = #parts;
+                #(#statements)*
+                #finish
+            }
+        });
+    }
+
+    if needs_display && !params.is_empty() {
+        bounds.push(quote!(Self: ::core::fmt::Display));
+    }
+    if !bounds.is_empty() {
+        let where_clause = generics.make_where_clause();
+        for bound in &bounds {
+            if let Ok(predicate) = syn::parse2(bound.clone()) {
+                where_clause.predicates.push(predicate);
+            }
+        }
+    }
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+
+    let own = if own_contracts.is_empty() {
+        quote!()
+    } else {
+        quote! {
+            const __HTTP_STATUS_OWN: &'static [::status_core::Contract] = &[#(#own_contracts),*];
+        }
+    };
+    let (status_body, contract_body, response_body) = if input.variants.is_empty() {
+        let empty = quote!(match *self {});
+        (empty.clone(), empty.clone(), empty)
+    } else {
+        (
+            quote!(match self { #(#status_arms)* }),
+            quote!(match self { #(#contract_arms)* }),
+            quote!(match self { #(#response_arms)* }),
+        )
+    };
+    let _ = input.is_enum;
+    quote! {
+        #[automatically_derived]
+        #[doc(hidden)]
+        impl #impl_generics #ident #ty_generics #where_clause {
+            #own
+            const __HTTP_STATUS_CONTRACTS: &'static [::status_core::VariantContract] = &[#(#entries),*];
+        }
+
+        #[automatically_derived]
+        impl #impl_generics ::status_core::HttpStatus for #ident #ty_generics #where_clause {
+            #[inline]
+            fn status(&self) -> ::status_core::http::StatusCode {
+                #status_body
+            }
+
+            #[inline]
+            fn contract(&self) -> &'static ::status_core::Contract {
+                #contract_body
+            }
+
+            fn contracts() -> &'static [::status_core::VariantContract]
+            where
+                Self: ::core::marker::Sized,
+            {
+                Self::__HTTP_STATUS_CONTRACTS
+            }
+
+            fn try_to_response(&self) -> ::core::result::Result<
+                ::status_core::http::Response<::status_core::__private::Bytes>,
+                ::status_core::ResponseBuildError,
+            > {
+                #response_body
+            }
+        }
+    }
+}
+
+fn location_statement(
+    location: &crate::attr::LocationTemplate,
+    variant: &Variant,
+    bound: &mut impl FnMut(&Type, TokenStream),
+) -> TokenStream {
+    let text = location.literal.value();
+    let has_placeholder = location
+        .pieces
+        .iter()
+        .any(|p| matches!(p, TemplatePiece::Placeholder(_)));
+    if !has_placeholder {
+        return quote!(__parts.fixed(::status_core::http::header::LOCATION, const { ::status_core::http::HeaderValue::from_static(#text) }););
+    }
+    let literal_length: usize = location
+        .pieces
+        .iter()
+        .map(|piece| match piece {
+            TemplatePiece::Literal(text) => text.len(),
+            // Room for a typical id.
+            TemplatePiece::Placeholder(_) => 16,
+        })
+        .sum();
+    let pushes = location.pieces.iter().filter_map(|piece| match piece {
+        TemplatePiece::Literal(text) => Some(quote!(__location.literal(#text);)),
+        TemplatePiece::Placeholder(name) => {
+            let field = variant.field(name)?;
+            bound(field.ty, quote!(::core::fmt::Display));
+            let value = binding(field);
+            Some(quote_spanned!(field.ty.span()=> __location.placeholder(#value);))
+        }
+    });
+    let span = Span::call_site();
+    quote_spanned! {span=>
+        let mut __location = ::status_core::__private::LocationTemplate::new(#literal_length);
+        #(#pushes)*
+        __parts.location(__location)?;
+    }
+}
