@@ -84,7 +84,7 @@ pub use http;
 #[diagnostic::on_unimplemented(
     message = "`{Self}` does not say which HTTP response it is",
     label = "`{Self}` does not implement `HttpStatus`",
-    note = "add `#[derive(HttpStatus)]` and a `#[status(...)]` to `{Self}`"
+    note = "derive `HttpStatus` for `{Self}` with a `#[status(...)]`; for a type of another crate, give the variant that holds it a status of its own instead of `transparent`"
 )]
 pub trait HttpStatus {
     /// The status code the client receives.

@@ -9,7 +9,6 @@ use crate::ctxt::Ctxt;
 
 pub struct Input<'a> {
     pub original: &'a DeriveInput,
-    pub is_enum: bool,
     /// Whether the type is an error type (it has thiserror-style `#[error]` attributes or its
     /// name ends in `Error`): a 2xx on it is reported as a mistake.
     pub is_error_type: bool,
@@ -22,6 +21,9 @@ pub struct Variant<'a> {
     pub attr: Option<StatusAttr>,
     /// Whether `attr` is the enum-level default rather than the variant's own.
     pub uses_default: bool,
+    /// Whether its attributes had errors of form: HTTP's rules are not checked on what could
+    /// not be parsed, so that one mistake gives one error.
+    pub malformed: bool,
     pub fields: Vec<Field<'a>>,
 }
 
@@ -59,15 +61,20 @@ impl Variant<'_> {
 
 impl<'a> Input<'a> {
     pub fn from_syn(cx: &Ctxt, input: &'a DeriveInput) -> Option<Input<'a>> {
-        let own_status = status_attrs(cx, &input.attrs);
+        let before = cx.error_count();
+        let (own_status, _) = status_attrs(cx, &input.attrs);
         reject_field_attributes(cx, &input.attrs, "the type");
+        let type_malformed = cx.error_count() > before;
         let is_error_type = input.ident.to_string().ends_with("Error")
-            || input.attrs.iter().any(|a| a.path().is_ident("error"))
-            || matches!(&input.data, Data::Enum(data) if data.variants.iter().any(|v| v.attrs.iter().any(|a| a.path().is_ident("error"))));
+            || has_error_attr(&input.attrs)
+            || matches!(&input.data, Data::Enum(data) if data.variants.iter().any(|v| has_error_attr(&v.attrs)));
 
         match &input.data {
             Data::Struct(data) => {
-                if own_status.is_none() {
+                let before = cx.error_count();
+                let fields = fields(cx, &data.fields);
+                let malformed = type_malformed || cx.error_count() > before;
+                if own_status.is_none() && !malformed {
                     cx.error(
                         input.ident.span(),
                         format!(
@@ -80,11 +87,11 @@ impl<'a> Input<'a> {
                     ident: None,
                     attr: own_status,
                     uses_default: false,
-                    fields: fields(cx, &data.fields),
+                    malformed,
+                    fields,
                 };
                 Some(Input {
                     original: input,
-                    is_enum: false,
                     is_error_type,
                     variants: vec![variant],
                 })
@@ -94,11 +101,13 @@ impl<'a> Input<'a> {
                     .variants
                     .iter()
                     .map(|variant| {
-                        let own = status_attrs(cx, &variant.attrs);
+                        let before = cx.error_count();
+                        let (own, has_own) = status_attrs(cx, &variant.attrs);
                         reject_field_attributes(cx, &variant.attrs, "a variant");
-                        let uses_default = own.is_none();
-                        let attr = own.or_else(|| own_status.clone());
-                        if attr.is_none() {
+                        let fields = fields(cx, &variant.fields);
+                        let malformed = type_malformed || cx.error_count() > before;
+                        let attr = if has_own { own } else { own_status.clone() };
+                        if attr.is_none() && !malformed {
                             cx.error(
                                 variant.ident.span(),
                                 format!(
@@ -110,14 +119,14 @@ impl<'a> Input<'a> {
                         Variant {
                             ident: Some(&variant.ident),
                             attr,
-                            uses_default,
-                            fields: fields(cx, &variant.fields),
+                            uses_default: !has_own,
+                            malformed,
+                            fields,
                         }
                     })
                     .collect();
                 Some(Input {
                     original: input,
-                    is_enum: true,
                     is_error_type,
                     variants,
                 })
@@ -133,23 +142,30 @@ impl<'a> Input<'a> {
     }
 }
 
-/// The one `#[status(...)]` among `attrs`.
-fn status_attrs(cx: &Ctxt, attrs: &[Attribute]) -> Option<StatusAttr> {
+fn has_error_attr(attrs: &[Attribute]) -> bool {
+    attrs.iter().any(|attr| attr.path().is_ident("error"))
+}
+
+/// The one `#[status(...)]` among `attrs`, and whether there was one at all (a malformed one
+/// parses to `None`).
+fn status_attrs(cx: &Ctxt, attrs: &[Attribute]) -> (Option<StatusAttr>, bool) {
     let mut found: Option<StatusAttr> = None;
+    let mut present = false;
     for attr in attrs
         .iter()
         .filter(|attr| attr.path().is_ident(attr::STATUS))
     {
-        if found.is_some() {
+        if present {
             cx.error_spanned_by(
                 attr,
                 "duplicate #[status] attribute: give each variant one `#[status(...)]`",
             );
             continue;
         }
+        present = true;
         found = attr::parse_status_attr(cx, attr);
     }
-    found
+    (found, present)
 }
 
 fn reject_field_attributes(cx: &Ctxt, attrs: &[Attribute], place: &str) {

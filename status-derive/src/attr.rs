@@ -413,12 +413,15 @@ pub fn parse_status_attr(cx: &Ctxt, attr: &Attribute) -> Option<StatusAttr> {
         body: None,
         allows: Vec::new(),
     };
+    if tokens.is_empty() {
+        cx.error_spanned_by(
+            &attr.meta,
+            "`#[status(...)]` needs a status code: `#[status(404)]` or `#[status(NOT_FOUND)]`",
+        );
+        return None;
+    }
+    let before = cx.error_count();
     let parser = |input: ParseStream| -> syn::Result<()> {
-        if input.is_empty() {
-            return Err(input.error(
-                "`#[status(...)]` needs a status code: `#[status(404)]` or `#[status(NOT_FOUND)]`",
-            ));
-        }
         let mut first = true;
         let mut seen: Vec<String> = Vec::new();
         while !input.is_empty() {
@@ -433,6 +436,12 @@ pub fn parse_status_attr(cx: &Ctxt, attr: &Attribute) -> Option<StatusAttr> {
     };
     if let Err(error) = parser.parse2(tokens) {
         cx.syn_error(error);
+    }
+    if parsed.code.is_none() && parsed.transparent.is_none() && cx.error_count() == before {
+        cx.error(
+            span,
+            "`#[status(...)]` needs a status code, first: `#[status(404, ...)]`, `#[status(NOT_FOUND, ...)]` or `#[status(transparent)]`",
+        );
     }
     Some(parsed)
 }
@@ -482,11 +491,16 @@ fn parse_status_item(
         }
     }
 
-    if first {
-        cx.error(
-            input.span(),
-            "the status code comes first: `#[status(404, ...)]`, `#[status(NOT_FOUND, ...)]` or `#[status(transparent)]`",
-        );
+    // A number where a key belongs: a code out of place, or a second one.
+    if input.peek(Lit) || input.peek(Token![-]) {
+        let message = if parsed.code.is_some() || parsed.transparent.is_some() {
+            "a variant has one status code: remove this one"
+        } else {
+            "the status code comes first: `#[status(301, location = \"/new-event\")]`"
+        };
+        cx.error(input.span(), message);
+        skip_item(input);
+        return;
     }
     let key = match input.call(Ident::parse_any) {
         Ok(key) => key,
@@ -698,6 +712,18 @@ fn parse_headers(cx: &Ctxt, tokens: TokenStream, parsed: &mut StatusAttr) {
     let parser = |input: ParseStream| -> syn::Result<()> {
         while !input.is_empty() {
             let (name, constant, name_span) = parse_header_name(cx, input)?;
+            if !input.peek(Token![=]) {
+                cx.error(
+                    name_span,
+                    "a header in `headers(...)` needs a value: `CACHE_CONTROL = \"no-store\"`",
+                );
+                skip_item(input);
+                if input.is_empty() {
+                    break;
+                }
+                input.parse::<Token![,]>()?;
+                continue;
+            }
             input.parse::<Token![=]>()?;
             let value: Lit = input.parse()?;
             match value {

@@ -18,6 +18,9 @@ pub fn check(cx: &Ctxt, input: &Input) {
         let Some(attr) = &variant.attr else {
             continue;
         };
+        if variant.malformed {
+            continue;
+        }
         // The enum-level default is checked once per variant that uses it; a message that does
         // not depend on the variant is reported once.
         let key = if variant.uses_default {

@@ -44,6 +44,12 @@ impl Ctxt {
         }
     }
 
+    /// How many errors were reported so far: a pass compares counts to tell whether the
+    /// input it just parsed was malformed.
+    pub fn error_count(&self) -> usize {
+        self.errors.borrow().len()
+    }
+
     /// All errors combined into one, or `Ok` if there were none.
     pub fn check(self) -> syn::Result<()> {
         let mut errors = self.errors.into_inner().into_iter();

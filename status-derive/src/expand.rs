@@ -171,8 +171,10 @@ fn json_string(text: &str) -> String {
     out
 }
 
+/// The variable a field is bound to. It carries the span of the field's type, so that a trait
+/// the field's type lacks is reported on the field, not on the derive.
 fn binding(field: &Field) -> Ident {
-    format_ident!("__status_field_{}", field.name)
+    format_ident!("__status_field_{}", field.name, span = field.ty.span())
 }
 
 /// `Self::Variant { a: __status_field_a, .. }` binding `fields`, or `Self { .. }` for a struct.
@@ -211,6 +213,23 @@ fn option_str(value: Option<&str>) -> TokenStream {
         Some(value) => quote!(::core::option::Option::Some(#value)),
         None => quote!(::core::option::Option::None),
     }
+}
+
+fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut token| {
+            if let TokenTree::Group(group) = &token {
+                let mut new =
+                    proc_macro2::Group::new(group.delimiter(), respan(group.stream(), span));
+                new.set_span(span);
+                token = TokenTree::Group(new);
+            } else {
+                token.set_span(span);
+            }
+            token
+        })
+        .collect()
 }
 
 /// Whether `ty` mentions one of the type's generic parameters; such a field needs a bound in
@@ -264,15 +283,25 @@ fn expand(input: &Input) -> TokenStream {
             let pat = pattern(variant, &[field]);
             let inner = binding(field);
             let field_type = ty.to_token_stream().to_string();
-            status_arms.push(quote!(#pat => ::status_core::HttpStatus::status(#inner),));
-            contract_arms.push(quote!(#pat => ::status_core::HttpStatus::contract(#inner),));
-            response_arms.push(quote!(#pat => ::status_core::HttpStatus::try_to_response(#inner),));
+            let span = ty.span();
+            // Every use of the field's type carries one span, so that a type without HttpStatus
+            // is one error (rustc merges identical diagnostics), not one per use.
+            let respanned = respan(ty.to_token_stream(), span);
+            let contracts =
+                quote_spanned!(span=> <#respanned as ::status_core::HttpStatus>::contracts);
+            status_arms
+                .push(quote_spanned!(span=> #pat => ::status_core::HttpStatus::status(#inner),));
+            contract_arms
+                .push(quote_spanned!(span=> #pat => ::status_core::HttpStatus::contract(#inner),));
+            response_arms.push(
+                quote_spanned!(span=> #pat => ::status_core::HttpStatus::try_to_response(#inner),),
+            );
             entries.push(quote! {
                 ::status_core::VariantContract::Transparent {
                     type_name: #type_name,
                     variant: #variant_name,
                     field_type: #field_type,
-                    contracts: <#ty as ::status_core::HttpStatus>::contracts,
+                    contracts: #contracts,
                 }
             });
             continue;
@@ -503,7 +532,6 @@ fn expand(input: &Input) -> TokenStream {
             quote!(match self { #(#response_arms)* }),
         )
     };
-    let _ = input.is_enum;
     quote! {
         #[automatically_derived]
         #[doc(hidden)]

@@ -1,0 +1,11 @@
+// Only one status code per variant.
+use status_core::HttpStatus;
+
+#[derive(Debug, thiserror::Error, HttpStatus)]
+pub enum OrderError {
+    #[error("no such order")]
+    #[status(404, 410)]
+    NotFound,
+}
+
+fn main() {}
