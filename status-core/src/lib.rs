@@ -56,7 +56,6 @@ mod response;
 mod retry_after;
 mod semantics;
 
-use bytes::Bytes;
 use http::{Response, StatusCode};
 
 pub use body::{Html, Json, ResponseBody};
@@ -73,6 +72,10 @@ pub use status_codes;
 
 /// The derive; see the crate documentation and `status_derive` for the attribute language.
 pub use status_derive::HttpStatus;
+
+/// The body type of the responses built here: cheap to clone, and what hyper, axum and tower
+/// carry.
+pub use bytes::Bytes;
 
 /// The `http` crate this one builds on, so that users and generated code name the same version.
 pub use http;
