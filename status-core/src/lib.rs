@@ -84,6 +84,32 @@ pub use http;
 ///
 /// Derive it with `#[derive(HttpStatus)]`; implementing it by hand is possible but loses the
 /// compile-time checks.
+///
+/// ```
+/// use status_core::{HttpStatus, ResponseBuildError};
+///
+/// #[derive(Debug, thiserror::Error, HttpStatus)]
+/// enum EventError {
+///     #[error("the event moved to {target}")]
+///     #[status(301)]
+///     Moved {
+///         #[location]
+///         target: String,
+///     },
+/// }
+///
+/// let moved = EventError::Moved { target: "/new-event".into() };
+/// assert_eq!(moved.status(), 301);
+/// assert_eq!(moved.contract().reason, "Moved Permanently");
+/// let response = moved.try_to_response()?;
+/// assert_eq!(response.headers()["location"], "/new-event");
+///
+/// // A target with a line break would split the response: it never reaches the wire.
+/// let split = EventError::Moved { target: "/x\r\nSet-Cookie: a=b".into() };
+/// assert_eq!(split.try_to_response().unwrap_err(), ResponseBuildError::InvalidHeader { name: "location" });
+/// assert_eq!(split.to_response().status(), 500);
+/// # Ok::<(), ResponseBuildError>(())
+/// ```
 #[diagnostic::on_unimplemented(
     message = "`{Self}` does not say which HTTP response it is",
     label = "`{Self}` does not implement `HttpStatus`",
