@@ -13,7 +13,11 @@ use status_core::{Bytes, HttpStatus, Redirect, RedirectMethod, Retry, StatusSema
 #[derive(Debug, thiserror::Error, HttpStatus)]
 pub enum PaymentError {
     #[error("the card was declined")]
-    #[status(409, type = "https://shop.example/probs/card-declined", title = "Card declined")]
+    #[status(
+        409,
+        type = "https://shop.example/probs/card-declined",
+        title = "Card declined"
+    )]
     Declined,
 }
 

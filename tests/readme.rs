@@ -20,5 +20,8 @@ fn rules_tables_agree() {
     let derive = include_str!("../status-derive/README.md");
     let (root, derive) = (rules_section(root), rules_section(derive));
     assert!(root.contains("| 401 has `WWW-Authenticate` |"), "{root}");
-    assert_eq!(root, derive, "README.md and status-derive/README.md list different rules");
+    assert_eq!(
+        root, derive,
+        "README.md and status-derive/README.md list different rules"
+    );
 }
