@@ -585,6 +585,14 @@ fn parse_status_item(
         "retry_after" => {
             let (text, value_span) = match &value {
                 Value::Lit(Lit::Int(lit)) => (lit.base10_digits().to_owned(), lit.span()),
+                Value::Negative(span) => {
+                    cx.error(*span, "`retry_after` is a delay in seconds, which is never negative (RFC 9110 §10.2.3): `retry_after = 120`");
+                    return;
+                }
+                Value::Lit(Lit::Float(lit)) => {
+                    cx.error(lit.span(), "`retry_after` is a whole number of seconds (RFC 9110 §10.2.3): `retry_after = 2`");
+                    return;
+                }
                 _ => match string_value(cx, &key, &value, "120") {
                     Some(lit) => (lit.value(), lit.span()),
                     None => return,

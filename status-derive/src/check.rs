@@ -4,6 +4,8 @@
 //! opt-out. "should" rules are SHOULDs or near-certain mistakes; each names the `allow(...)`
 //! that turns it off for one variant.
 
+use std::cell::RefCell;
+
 use proc_macro2::Span;
 
 use crate::ast::{Field, Input, Variant};
@@ -34,8 +36,41 @@ pub fn check(cx: &Ctxt, input: &Input) {
             variant,
             attr,
             key: &key,
+            allowed: RefCell::new(Vec::new()),
         };
+        let before = cx.error_count();
         rules.check();
+        // An enum-level default's opt-outs apply to many variants; each variant's own must be
+        // needed, so that an opt-out does not outlive the contract that needed it.
+        if !variant.uses_default && cx.error_count() == before {
+            rules.unused_allows();
+        }
+    }
+}
+
+/// One source of a header field in a variant.
+#[derive(Clone)]
+struct HeaderUse {
+    /// Lowercase field name.
+    name: String,
+    span: Span,
+    /// The source in words, for "two sources" errors.
+    described: String,
+    /// Whether the source is an `Option` field, sent only when `Some`.
+    optional: bool,
+}
+
+/// Whether `ty` is written as `Option<...>` (or a path ending in `Option<...>`).
+fn is_option(ty: &syn::Type) -> bool {
+    match ty {
+        syn::Type::Path(path) => path
+            .path
+            .segments
+            .last()
+            .is_some_and(|segment| segment.ident == "Option"),
+        syn::Type::Group(group) => is_option(&group.elem),
+        syn::Type::Paren(paren) => is_option(&paren.elem),
+        _ => false,
     }
 }
 
@@ -45,6 +80,8 @@ struct Rules<'a> {
     variant: &'a Variant<'a>,
     attr: &'a StatusAttr,
     key: &'a str,
+    /// The opt-outs that turned a "should" rule off.
+    allowed: RefCell<Vec<Allow>>,
 }
 
 /// The phrase of a code for messages: `404 Not Found`.
@@ -62,7 +99,9 @@ impl Rules<'_> {
 
     /// A "should" rule: an error unless the variant allows it.
     fn should(&self, allow: Allow, span: Span, message: impl std::fmt::Display) {
-        if !self.attr.allows(allow) {
+        if self.attr.allows(allow) {
+            self.allowed.borrow_mut().push(allow);
+        } else {
             self.error(
                 span,
                 format!(
@@ -70,6 +109,22 @@ impl Rules<'_> {
                     allow.name()
                 ),
             );
+        }
+    }
+
+    /// Rule (error): an `allow(...)` that turns no rule off is a stale opt-out.
+    fn unused_allows(&self) {
+        for (allow, span) in &self.attr.allows {
+            if !self.allowed.borrow().contains(allow) {
+                self.error(
+                    *span,
+                    format!(
+                        "`allow({})` turns nothing off: {} breaks no rule it names\nhelp: remove it",
+                        allow.name(),
+                        self.variant.name()
+                    ),
+                );
+            }
         }
     }
 
@@ -106,34 +161,69 @@ impl Rules<'_> {
         self.required_headers(wire);
         self.missing_location(wire);
         self.missing_content_range(wire);
-        self.retry_after_status(wire);
+        self.content_range_form(wire);
+        if self.attr.conceal.is_none() {
+            // A concealed variant's headers are already reported as revealing it.
+            self.retry_after_status(wire);
+        }
     }
 
     /// Every header of the variant: static ones from the attribute, and fields.
-    fn header_sources(&self) -> Vec<(String, Span)> {
-        let mut sources: Vec<(String, Span)> = self
+    fn header_sources(&self) -> Vec<HeaderUse> {
+        let mut sources: Vec<HeaderUse> = self
             .attr
             .headers
             .iter()
-            .map(|header| (header.name.clone(), header.name_span))
+            .map(|header| HeaderUse {
+                name: header.name.clone(),
+                span: header.name_span,
+                described: format!("the fixed value \"{}\"", header.value),
+                optional: false,
+            })
             .collect();
         if let Some(location) = &self.attr.location {
-            sources.push(("location".to_owned(), location.literal.span()));
+            sources.push(HeaderUse {
+                name: "location".to_owned(),
+                span: location.literal.span(),
+                described: format!("`location = \"{}\"`", location.literal.value()),
+                optional: false,
+            });
         }
-        for (_, role) in self.variant.fields_with(|_| true) {
+        for (field, role) in self.variant.fields_with(|_| true) {
             let name = match role {
                 FieldRole::Header { name, .. } => name.clone(),
                 FieldRole::Location(_) => "location".to_owned(),
                 FieldRole::RetryAfter(_) => "retry-after".to_owned(),
                 _ => continue,
             };
-            sources.push((name, role.span()));
+            sources.push(HeaderUse {
+                name,
+                span: role.span(),
+                described: format!("field `{}`", field.name),
+                optional: is_option(field.ty),
+            });
         }
         sources
     }
 
     fn has_header(&self, name: &str) -> bool {
-        self.header_sources().iter().any(|(n, _)| n == name)
+        self.header_sources()
+            .iter()
+            .any(|source| source.name == name)
+    }
+
+    /// A header whose only source is an `Option` field is sent only sometimes: for a header the
+    /// status requires, that is a response without it whenever the field is `None`.
+    fn optional_only(&self, name: &str) -> Option<HeaderUse> {
+        let sources: Vec<HeaderUse> = self
+            .header_sources()
+            .into_iter()
+            .filter(|source| source.name == name)
+            .collect();
+        match sources.as_slice() {
+            [only] if only.optional => Some(only.clone()),
+            _ => None,
+        }
     }
 
     /// Rule (error): the status is three digits, 100..=599 (RFC 9110 §15). `http` accepts up to
@@ -180,15 +270,21 @@ impl Rules<'_> {
 
     /// Rule (should): 402 and 418 are reserved (RFC 9110 §15.5.3, §15.5.19).
     fn reserved(&self, code: Code) {
-        let why = match code.value {
-            402 => "402 Payment Required is reserved for future use (RFC 9110 §15.5.3)",
-            418 => "418 is reserved and unused (RFC 9110 §15.5.19)",
+        let (why, help) = match code.value {
+            402 => (
+                "402 Payment Required is reserved for future use (RFC 9110 §15.5.3)",
+                "most payment problems are 403 Forbidden or 409 Conflict with a problem `type`",
+            ),
+            418 => (
+                "418 is reserved and unused (RFC 9110 §15.5.19)",
+                "use the 4xx that says what went wrong, such as 400 Bad Request, 404 Not Found or 422 Unprocessable Content",
+            ),
             _ => return,
         };
         self.should(
             Allow::ReservedStatus,
             code.span,
-            format!("{why}\nhelp: most payment problems are 403 Forbidden or 409 Conflict with a problem `type`"),
+            format!("{why}\nhelp: {help}"),
         );
     }
 
@@ -238,14 +334,17 @@ impl Rules<'_> {
             (Some(row), Some(reason)) => self.error(
                 reason.span(),
                 format!(
-                    "{} is registered as \"{}\"; `reason` is only for codes IANA does not register\n\
+                    "{} is registered as \"{}\", and clients know it by that phrase; `reason` is only for codes IANA does not register (RFC 9110 §15, §16.2.1)\n\
                      help: remove `reason`; to describe this problem, use `title` with a `type`",
                     code.value, row.phrase
                 ),
             ),
             (None, Some(reason)) => {
-                if let Err(why) = grammar::field_value(&reason.value()) {
-                    self.error(reason.span(), format!("this reason phrase {why}"));
+                if let Err(why) = grammar::reason_phrase(&reason.value()) {
+                    self.error(
+                        reason.span(),
+                        format!("this reason phrase {why}\nhelp: write a short phrase such as \"Client Closed Request\""),
+                    );
                 }
             }
             (Some(_), None) => {}
@@ -267,18 +366,37 @@ impl Rules<'_> {
             );
             valid = false;
         }
-        let needs_header = matches!(conceal.value, 401 | 405 | 407 | 426);
-        if !(400..=499).contains(&conceal.value)
+        let why = if !(400..=499).contains(&conceal.value)
             || status_codes::lookup(conceal.value).is_none()
-            || needs_header
-            || conceal.value == code.value
         {
+            Some(format!(
+                "`conceal = {}` is not a registered client error (4xx)",
+                conceal.value
+            ))
+        } else if conceal.value == code.value {
+            Some(format!(
+                "`conceal = {}` answers with the status it should hide",
+                conceal.value
+            ))
+        } else if matches!(conceal.value, 401 | 405 | 407 | 416 | 426) {
+            Some(format!(
+                "{} needs a header field about the real resource, which a concealed response cannot send",
+                named(conceal.value)
+            ))
+        } else {
+            None
+        };
+        if let Some(why) = why {
+            let help = if conceal.value == code.value {
+                "help: remove `conceal`".to_owned()
+            } else {
+                "help: `conceal = 404` answers \"Not Found\" to hide that the resource exists"
+                    .to_owned()
+            };
             self.error(
                 conceal.span,
                 format!(
-                    "`conceal = {}` cannot hide {}: the concealing status must be another registered 4xx that needs no header field\n\
-                     help: `conceal = 404` answers \"Not Found\" to hide that the resource exists (RFC 9110 §15.5.4)",
-                    conceal.value,
+                    "{why}, so it cannot hide {} (RFC 9110 §15.5.4)\n{help}",
                     named(code.value)
                 ),
             );
@@ -294,8 +412,8 @@ impl Rules<'_> {
                 ),
             );
         };
-        for (name, span) in self.header_sources() {
-            reveal(span, &format!("the `{name}` header"));
+        for source in self.header_sources() {
+            reveal(source.span, &format!("the `{}` header", source.name));
         }
         for (_, role) in self.variant.fields_with(|role| {
             matches!(
@@ -390,12 +508,28 @@ impl Rules<'_> {
             ),
             _ => return,
         };
-        if !self.has_header(&header.to_ascii_lowercase()) {
+        let article = if matches!(header, "Allow" | "Upgrade") {
+            "an"
+        } else {
+            "a"
+        };
+        let name = header.to_ascii_lowercase();
+        if !self.has_header(&name) {
             self.error(
                 wire.span,
                 format!(
-                    "{} must send a {header} header field (RFC 9110 {section})\nhelp: add {fix}",
+                    "{} must send {article} {header} header field (RFC 9110 {section})\nhelp: add {fix}",
                     named(wire.value)
+                ),
+            );
+        } else if let Some(source) = self.optional_only(&name) {
+            self.error(
+                source.span,
+                format!(
+                    "{} must send {article} {header} header field (RFC 9110 {section}), but {} is an `Option`: when it is `None`, the response goes out without one\n\
+                     help: make the field's type non-optional",
+                    named(wire.value),
+                    source.described
                 ),
             );
         }
@@ -411,7 +545,18 @@ impl Rules<'_> {
             308 => "§15.4.9",
             _ => return,
         };
-        if !self.has_header("location") {
+        if let Some(source) = self.optional_only("location") {
+            self.should(
+                Allow::MissingLocation,
+                source.span,
+                format!(
+                    "{} without a Location header redirects nowhere (RFC 9110 {section}), and {} is an `Option`: when it is `None`, the redirect has no target\n\
+                     help: make the field's type non-optional",
+                    named(wire.value),
+                    source.described
+                ),
+            );
+        } else if !self.has_header("location") {
             self.should(
                 Allow::MissingLocation,
                 wire.span,
@@ -437,17 +582,45 @@ impl Rules<'_> {
         }
     }
 
+    /// Rule (error on 206, should on 416): a 206 describes the range it encloses
+    /// (RFC 9110 §15.3.7.1, §14.4); a 416 gives the current length as `*/length` (§15.5.17).
+    fn content_range_form(&self, wire: Code) {
+        for header in &self.attr.headers {
+            if header.name != "content-range" || grammar::content_range(&header.value).is_err() {
+                continue;
+            }
+            let unsatisfied = header
+                .value
+                .split_once(' ')
+                .is_some_and(|(_, range)| range.starts_with("*/"));
+            match (wire.value, unsatisfied) {
+                (206, true) => self.error(
+                    header.value_span,
+                    "206 Partial Content must describe the range it encloses, not `*/length` (RFC 9110 §15.3.7.1, §14.4)\n\
+                     help: write the range sent, such as `content_range = \"bytes 0-499/47022\"`",
+                ),
+                (416, false) => self.should(
+                    Allow::MissingContentRange,
+                    header.value_span,
+                    "416 Range Not Satisfiable should send the current length as `bytes */length`, not a range (RFC 9110 §15.5.17)\n\
+                     help: write `content_range = \"bytes */47022\"`",
+                ),
+                _ => {}
+            }
+        }
+    }
+
     /// Rule (should): Retry-After means something on 3xx, 413, 429 and 503 only
     /// (RFC 9110 §10.2.3).
     fn retry_after_status(&self, wire: Code) {
         if matches!(wire.value, 300..=399 | 413 | 429 | 503) {
             return;
         }
-        for (name, span) in self.header_sources() {
-            if name == "retry-after" {
+        for source in self.header_sources() {
+            if source.name == "retry-after" {
                 self.should(
                     Allow::RetryAfterStatus,
-                    span,
+                    source.span,
                     format!(
                         "Retry-After has no meaning on {}: clients read it on 503, 429, 413 and redirects (RFC 9110 §10.2.3)\n\
                          help: remove it, or answer 503 Service Unavailable or 429 Too Many Requests",
@@ -462,11 +635,15 @@ impl Rules<'_> {
     /// connection owns; static values well-formed.
     fn headers(&self) {
         let sources = self.header_sources();
-        for (i, (name, span)) in sources.iter().enumerate() {
-            if sources[..i].iter().any(|(earlier, _)| earlier == name) {
+        for (i, source) in sources.iter().enumerate() {
+            let (name, span) = (&source.name, &source.span);
+            if let Some(earlier) = sources[..i].iter().find(|earlier| earlier.name == *name) {
                 self.error(
                     *span,
-                    format!("header `{name}` has two sources in this variant\nhelp: keep one: a fixed value in #[status(...)] or one field"),
+                    format!(
+                        "header `{name}` has two sources in this variant: {} and {}\nhelp: keep one: a fixed value in #[status(...)] or one field",
+                        earlier.described, source.described
+                    ),
                 );
             }
             let owner = match name.as_str() {
@@ -498,10 +675,13 @@ impl Rules<'_> {
                 "location" => grammar::uri_reference(&header.value),
                 "retry-after" => grammar::retry_after(&header.value),
                 "allow" => grammar::allow(&header.value),
-                "www-authenticate" | "proxy-authenticate" => grammar::challenge(&header.value),
+                "www-authenticate" => grammar::challenge(&header.value, "§11.6.1"),
+                "proxy-authenticate" => grammar::challenge(&header.value, "§11.7.1"),
                 "upgrade" => grammar::upgrade(&header.value),
                 "content-range" => grammar::content_range(&header.value),
-                _ if header.value.is_empty() => Err("is empty".to_owned()),
+                _ if header.value.is_empty() => Err(
+                    "is empty, which sends the field with nothing in it\nhelp: remove the header, or give it a value".to_owned(),
+                ),
                 _ => Ok(()),
             });
         if let Err(why) = checked {
@@ -566,7 +746,7 @@ impl Rules<'_> {
                 FieldRole::Body(span) => {
                     if body.is_some() {
                         self.cx
-                            .error(*span, "a second `#[body]` field: a response has one body");
+                            .error(*span, "a second `#[body]` field: a response has one body\nhelp: keep `#[body]` on one field; put the others into its type");
                     }
                     body = Some(field);
                     if let Some((kind, _)) = &self.attr.body {
@@ -581,7 +761,7 @@ impl Rules<'_> {
                     if instance {
                         self.cx.error(
                             *span,
-                            "a second `#[instance]` field: a problem has one `instance`",
+                            "a second `#[instance]` field: a problem has one `instance` (RFC 9457 §3.1.5)\nhelp: keep `#[instance]` on one field",
                         );
                     }
                     instance = true;
@@ -647,14 +827,22 @@ impl Rules<'_> {
             if let Err(why) = grammar::uri_reference(&type_uri.value()) {
                 self.error(
                     type_uri.span(),
-                    format!("this problem `type` {why} (RFC 9457 §3.1.1)"),
+                    format!(
+                        "this problem `type` {why}\nnote: a problem's `type` is a URI reference that names the problem (RFC 9457 §3.1.1)\nhelp: write a URI such as \"https://example.com/probs/out-of-credit\""
+                    ),
                 );
             }
         }
         if let Some(title) = &self.attr.title {
             if title.value().trim().is_empty() {
                 self.error(title.span(), "an empty `title` says nothing (RFC 9457 §3.1.3)\nhelp: remove it to use the reason phrase");
-            } else if self.attr.type_uri.is_none() {
+            } else if !no_body
+                && self
+                    .attr
+                    .type_uri
+                    .as_ref()
+                    .is_none_or(|type_uri| type_uri.value() == "about:blank")
+            {
                 self.should(
                     Allow::TitleWithoutType,
                     title.span(),
@@ -690,7 +878,7 @@ impl Rules<'_> {
                     format!("`{member}` is a standard problem member (RFC 9457 §3.1), not an extension\nhelp: rename it: `#[extension(\"{member}_info\")]`"),
                 );
             } else if names.contains(&member) {
-                self.cx.error(*span, format!("a second extension member named `{member}`\nhelp: rename one: `#[extension(\"other_name\")]`"));
+                self.cx.error(*span, format!("a second extension member named `{member}`: a JSON object's member names are unique (RFC 9457 §3.2, RFC 8259 §4)\nhelp: rename one: `#[extension(\"other_name\")]`"));
             } else {
                 let well_formed = member.len() >= 3
                     && member
@@ -701,13 +889,31 @@ impl Rules<'_> {
                         .bytes()
                         .all(|b| b.is_ascii_alphanumeric() || b == b'_');
                 if !well_formed {
+                    let what = if member.len() < 3 {
+                        "has fewer than three characters".to_owned()
+                    } else if !member.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                        "does not start with a letter".to_owned()
+                    } else {
+                        let bad = member
+                            .chars()
+                            .find(|c| !(c.is_ascii_alphanumeric() || *c == '_'))
+                            .unwrap_or('?');
+                        format!("has `{bad}`, which is not a letter, digit or `_`")
+                    };
+                    let renamed = member.replace(|c: char| !c.is_ascii_alphanumeric(), "_");
+                    let help = if renamed != member
+                        && renamed.len() >= 3
+                        && renamed.starts_with(|c: char| c.is_ascii_alphabetic())
+                    {
+                        format!("rename it: `#[extension(\"{renamed}\")]`")
+                    } else {
+                        "rename it: `#[extension(\"...\")]` with a letter, then letters, digits or `_`, three at least".to_owned()
+                    };
                     self.should(
                         Allow::ExtensionName,
                         *span,
                         format!(
-                            "extension member `{member}` should start with a letter and have at least three letters, digits or `_` (RFC 9457 §3.2)\n\
-                             help: rename it: `#[extension(\"{}\")]`",
-                            if member.len() < 3 { format!("{member}_id") } else { member.replace(|c: char| !c.is_ascii_alphanumeric(), "_") }
+                            "extension member `{member}` {what}; a member name is a letter, then letters, digits or `_`, three at least (RFC 9457 §3.2)\nhelp: {help}"
                         ),
                     );
                 }

@@ -32,13 +32,15 @@ impl Ctxt {
         self.errors.borrow_mut().push(error);
     }
 
-    /// Reports `message` unless the same message was already reported under `key`.
+    /// Reports `message` unless the same message was already reported under `key` at the same
+    /// place: an enum-level default seen again from another variant. The same message at another
+    /// place (a second field, a second key) is another mistake, and is reported.
     pub fn error_once(&self, key: &str, span: Span, message: impl Display) {
         let message = message.to_string();
         if self
             .reported
             .borrow_mut()
-            .insert(format!("{key}\u{0}{message}"))
+            .insert(format!("{key}\u{0}{span:?}\u{0}{message}"))
         {
             self.error(span, message);
         }

@@ -351,6 +351,19 @@ fn expand(input: &Input) -> TokenStream {
             let field_name = &field.name;
             header_contracts.push(quote!(::status_core::__private::header_contract(#name, ::status_core::HeaderSource::Field(#field_name))));
         }
+        // RFC 9110 §7.8: a sender of Upgrade also sends the "upgrade" connection option, so
+        // that intermediaries do not forward it.
+        let sends_upgrade = !concealed
+            && (attr.headers.iter().any(|header| header.name == "upgrade")
+                || roles.iter().any(
+                    |(_, role)| matches!(role, FieldRole::Header { name, .. } if name == "upgrade"),
+                ));
+        if sends_upgrade {
+            header_contracts.push(quote!(::status_core::__private::header_contract(
+                "connection",
+                ::status_core::HeaderSource::Static("upgrade")
+            )));
+        }
         let body_contract = match &plan.body {
             Body::Empty | Body::ResetContent => quote!(::status_core::BodyContract::Empty),
             Body::Field(field) => {
@@ -442,6 +455,9 @@ fn expand(input: &Input) -> TokenStream {
                 _ => continue,
             };
             statements.push(statement);
+        }
+        if sends_upgrade {
+            statements.push(quote!(__parts.fixed(::status_core::http::header::CONNECTION, const { ::status_core::http::HeaderValue::from_static("upgrade") });));
         }
         let header_count = statements.len();
         let parts = if header_count == 0 {

@@ -27,6 +27,24 @@ pub fn field_value(value: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// RFC 9112 §4 `reason-phrase = 1*( HTAB / SP / VCHAR / obs-text )`, without `obs-text`.
+pub fn reason_phrase(value: &str) -> Result<(), String> {
+    if value.trim().is_empty() {
+        return Err(
+            "is empty, so clients get no phrase for an unregistered code (RFC 9112 §4)".to_owned(),
+        );
+    }
+    match value
+        .char_indices()
+        .find(|(_, c)| !(c.is_ascii_graphic() || *c == ' ' || *c == '\t'))
+    {
+        Some((index, c)) => Err(format!(
+            "has {c:?} at byte {index}; a reason phrase is visible ASCII, spaces and tabs (RFC 9112 §4)"
+        )),
+        None => Ok(()),
+    }
+}
+
 /// RFC 3986 §4.1 `URI-reference`, checked character by character, with the scheme's syntax.
 pub fn uri_reference(value: &str) -> Result<(), String> {
     if value.is_empty() {
@@ -193,12 +211,12 @@ pub fn allow(value: &str) -> Result<(), String> {
 
 /// RFC 9110 §11.6.1, §11.7.1: a challenge starts with an auth-scheme token, followed by the end
 /// or a space and its parameters.
-pub fn challenge(value: &str) -> Result<(), String> {
+pub fn challenge(value: &str, section: &str) -> Result<(), String> {
     let scheme_end = value.find(' ').unwrap_or(value.len());
     let scheme = &value[..scheme_end];
     if scheme.is_empty() || !scheme.bytes().all(is_tchar) {
         return Err(format!(
-            "does not start with an auth-scheme such as `Bearer` or `Basic` (RFC 9110 §11.6.1); write it as r#\"Bearer realm=\"api\"\"#{}",
+            "does not start with an auth-scheme such as `Bearer` or `Basic` (RFC 9110 {section}); write it as r#\"Bearer realm=\"api\"\"#{}",
             if scheme.contains('=') {
                 ": the scheme comes before the parameters"
             } else {
@@ -242,9 +260,7 @@ pub fn content_range(value: &str) -> Result<(), String> {
         return if digits(length) {
             Ok(())
         } else {
-            Err(format!(
-                "an unsatisfied range needs the complete length after `*/`; {example}"
-            ))
+            Err(format!("has no complete length after `*/`; {example}"))
         };
     }
     let Some((first, last)) = range.split_once('-') else {
@@ -259,12 +275,13 @@ pub fn content_range(value: &str) -> Result<(), String> {
     let (first, last) = (parse(first), parse(last));
     if first > last {
         return Err(format!(
-            "the range starts after it ends ({first} > {last}); {example}"
+            "has a range that starts after it ends ({first} > {last}); {example}"
         ));
     }
     if length != "*" && last >= parse(length) {
         return Err(format!(
-            "the range ends at {last}, past the complete length {length}; {example}"
+            "has a range that ends at byte {last}, but the last byte of {length} bytes is {}; {example}",
+            parse(length).saturating_sub(1)
         ));
     }
     Ok(())
@@ -326,8 +343,8 @@ mod tests {
         assert!(allow("").is_ok());
         assert!(allow("GET,, HEAD").is_err());
         assert!(allow("GET HEAD").is_err());
-        assert!(challenge(r#"Bearer realm="shop""#).is_ok());
-        assert!(challenge(r#"realm="shop""#).is_err());
+        assert!(challenge(r#"Bearer realm="shop""#, "").is_ok());
+        assert!(challenge(r#"realm="shop""#, "").is_err());
         assert!(upgrade("HTTP/2.0, websocket").is_ok());
         assert!(upgrade("web socket").is_err());
         assert!(content_range("bytes */47022").is_ok());
