@@ -1,6 +1,7 @@
-//! The IANA "HTTP Status Code" registry as a `const` table.
+//! The IANA "HTTP Status Code" registry as a `const` table, and the syntax of header field values
+//! ([`syntax`]).
 //!
-//! This crate is the single source of truth for status codes in the workspace: `status-derive`
+//! This crate is the single source of truth for status codes and field syntax in the workspace: `status-derive`
 //! reads it at compile time (to resolve `#[status(NOT_FOUND)]`, to know which codes are
 //! registered and to bake reason phrases into the generated code) and `status-core` reads it at
 //! run time. Nothing else in the workspace lists status codes.
@@ -17,6 +18,8 @@
 //! ```
 #![forbid(unsafe_code)]
 #![no_std]
+
+pub mod syntax;
 
 /// One row of the IANA registry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

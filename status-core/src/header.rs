@@ -45,17 +45,7 @@ impl std::error::Error for InvalidFieldValue {}
 /// assert!(!status_core::is_valid_field_value(b" padded"));
 /// ```
 pub const fn is_valid_field_value(bytes: &[u8]) -> bool {
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let visible = b > 0x20 && b < 0x7f;
-        let blank = b == b' ' || b == b'\t';
-        if !(visible || (blank && i != 0 && i + 1 != bytes.len())) {
-            return false;
-        }
-        i += 1;
-    }
-    true
+    status_codes::syntax::field_value(bytes).is_ok()
 }
 
 fn checked(bytes: &[u8]) -> Result<HeaderValue, InvalidFieldValue> {

@@ -1,6 +1,7 @@
 //! RFC 9457 problem details: the document clients read, and the writer the derive calls.
 
-use std::fmt::Display;
+use std::cell::Cell;
+use std::fmt::{self, Display};
 
 use bytes::Bytes;
 use serde::{Deserialize, Serialize, Serializer as _};
@@ -77,11 +78,17 @@ impl ProblemWriter {
         value: &D,
     ) -> Result<(), ResponseBuildError> {
         self.json.extend_from_slice(key.as_bytes());
-        serde_json::Serializer::new(&mut self.json)
-            .collect_str(value)
-            .map_err(|_| ResponseBuildError::Member {
+        let value = Infallible {
+            value,
+            failed: Cell::new(false),
+        };
+        let written = serde_json::Serializer::new(&mut self.json).collect_str(&value);
+        if written.is_err() || value.failed.get() {
+            return Err(ResponseBuildError::Member {
                 name: member_name(key),
-            })
+            });
+        }
+        Ok(())
     }
 
     /// Appends an extension member; `key` is `,"name":`, already escaped.
@@ -102,6 +109,22 @@ impl ProblemWriter {
     pub fn finish(mut self) -> Bytes {
         self.json.push(b'}');
         Bytes::from(self.json)
+    }
+}
+
+/// A `Display` whose own failure is recorded instead of returned: serde_json's `collect_str`
+/// panics when a `Display` fails on a writer that did not (it expects the writer's I/O error).
+struct Infallible<'a, D: ?Sized> {
+    value: &'a D,
+    failed: Cell<bool>,
+}
+
+impl<D: Display + ?Sized> Display for Infallible<'_, D> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.value.fmt(f).is_err() {
+            self.failed.set(true);
+        }
+        Ok(())
     }
 }
 

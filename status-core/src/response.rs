@@ -3,7 +3,7 @@
 use std::fmt;
 
 use bytes::Bytes;
-use http::header::{CONTENT_LENGTH, CONTENT_TYPE, LOCATION, RETRY_AFTER};
+use http::header::{CONNECTION, CONTENT_LENGTH, CONTENT_TYPE, LOCATION, RETRY_AFTER, UPGRADE};
 use http::{HeaderMap, HeaderName, HeaderValue, Response, StatusCode};
 
 use crate::header::PercentEncode;
@@ -157,6 +157,35 @@ impl ResponseParts {
         self.field(LOCATION, "location", location.0.as_str())
     }
 
+    /// `Location` from a field: a URI reference (RFC 9110 §10.2.2), or an error.
+    #[inline]
+    pub fn location_field<V: HeaderFieldValue + ?Sized>(
+        &mut self,
+        value: &V,
+    ) -> Result<(), ResponseBuildError> {
+        let invalid = ResponseBuildError::InvalidHeader { name: "location" };
+        match value.header_value() {
+            Ok(Some(value)) => {
+                status_codes::syntax::uri_reference(value.as_bytes()).map_err(|_| invalid)?;
+                self.headers.append(LOCATION, value);
+                Ok(())
+            }
+            Ok(None) => Ok(()),
+            Err(_) => Err(invalid),
+        }
+    }
+
+    /// `Connection: upgrade` when an `Upgrade` field is present: a sender of Upgrade also sends
+    /// the "upgrade" connection option (RFC 9110 §7.8). HTTP/2 servers drop both (RFC 9113
+    /// §8.2.2), which is right there.
+    #[inline]
+    pub fn connection_upgrade(&mut self) {
+        if self.headers.contains_key(UPGRADE) {
+            self.headers
+                .append(CONNECTION, HeaderValue::from_static("upgrade"));
+        }
+    }
+
     /// A response without content (1xx, 204, 304, `body = none`): no `Content-Type`, no
     /// `Content-Length`.
     #[inline]
@@ -219,9 +248,14 @@ impl LocationTemplate {
         self.0.push_str(piece);
     }
 
+    /// A placeholder's value, percent-encoded; a `Display` that fails is an error rather than
+    /// a shortened URI.
     #[inline]
-    pub fn placeholder<D: fmt::Display + ?Sized>(&mut self, value: &D) {
-        // Writing into a String cannot fail; a Display impl that fails leaves what it wrote.
-        let _ = fmt::write(&mut PercentEncode(&mut self.0), format_args!("{value}"));
+    pub fn placeholder<D: fmt::Display + ?Sized>(
+        &mut self,
+        value: &D,
+    ) -> Result<(), ResponseBuildError> {
+        fmt::write(&mut PercentEncode(&mut self.0), format_args!("{value}"))
+            .map_err(|_| ResponseBuildError::InvalidHeader { name: "location" })
     }
 }

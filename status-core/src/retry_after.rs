@@ -41,6 +41,8 @@ impl RetryAfter {
     /// Parses a field value: `delay-seconds` (ASCII digits) or an HTTP-date in any of the three
     /// formats recipients must accept (RFC 9110 §5.6.7).
     pub fn parse(value: &[u8]) -> Option<RetryAfter> {
+        // Recipients strip surrounding whitespace from a field value (RFC 9110 §5.5).
+        let value = value.trim_ascii();
         if !value.is_empty() && value.iter().all(u8::is_ascii_digit) {
             // 20 digits overflow u64; such a delay is "forever", which is no retry at all.
             let text = std::str::from_utf8(value).ok()?;
@@ -75,13 +77,23 @@ impl RetryAfter {
     pub fn to_header_value(&self) -> HeaderValue {
         match *self {
             RetryAfter::Delay(delay) => {
-                let secs = delay.as_secs() + u64::from(delay.subsec_nanos() > 0);
+                let secs = delay
+                    .as_secs()
+                    .saturating_add(u64::from(delay.subsec_nanos() > 0));
                 HeaderValue::from(secs)
             }
             RetryAfter::Date(date) => {
                 // httpdate panics outside 1970..=9999: a past date means "now", and a date past
                 // year 9999 is sent as the last one an HTTP-date can say.
                 let date = date.clamp(SystemTime::UNIX_EPOCH, last_http_date());
+                // An HTTP-date has whole seconds; rounding up keeps "never too early".
+                let date = match date.duration_since(SystemTime::UNIX_EPOCH) {
+                    Ok(since) if since.subsec_nanos() > 0 => {
+                        let up = Duration::from_secs(since.as_secs().saturating_add(1));
+                        (SystemTime::UNIX_EPOCH + up).min(last_http_date())
+                    }
+                    _ => date,
+                };
                 let text = httpdate::fmt_http_date(date);
                 // An IMF-fixdate is visible ASCII by construction.
                 HeaderValue::from_str(&text).unwrap_or(HeaderValue::from_static("0"))

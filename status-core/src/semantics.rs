@@ -44,7 +44,8 @@ pub enum Retry {
     /// Not a failure (1xx, 2xx, 3xx): there is nothing to retry.
     NotFailed,
     /// The same request fails the same way again; the client has to change it (most 4xx), or
-    /// the server cannot ever serve it (501, 505, 506, 508, 510, 511).
+    /// the server cannot ever serve it (501, 505, 506, 508, 510, 511). Also for 600..=999,
+    /// which HTTP does not define.
     Never,
     /// The same request may succeed later: 408, 425, 429 and most 5xx. Wait for `Retry-After`
     /// when the response has one (429, 503).
@@ -128,7 +129,9 @@ impl StatusSemantics for StatusCode {
             501 | 505 | 506 | 508 | 510 | 511 => Retry::Never,
             400..=499 => Retry::Never,
             500..=599 => Retry::Later,
-            _ => Retry::NotFailed,
+            100..=399 => Retry::NotFailed,
+            // 600..=999 means nothing in HTTP: a client cannot act on it.
+            _ => Retry::Never,
         }
     }
 

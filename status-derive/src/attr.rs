@@ -830,9 +830,12 @@ fn parse_template(cx: &Ctxt, literal: LitStr) -> Option<LocationTemplate> {
             );
             return None;
         };
+        // `{r#type}` and `{type}` both name the field `r#type`.
         let name = after[..close].trim();
+        let name = name.strip_prefix("r#").unwrap_or(name);
         let valid = !name.is_empty()
-            && (name.bytes().all(|b| b.is_ascii_digit()) || syn::parse_str::<Ident>(name).is_ok());
+            && (name.bytes().all(|b| b.is_ascii_digit())
+                || Ident::parse_any.parse_str(name).is_ok());
         if !valid {
             cx.error(
                 literal.span(),

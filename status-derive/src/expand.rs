@@ -215,6 +215,25 @@ fn option_str(value: Option<&str>) -> TokenStream {
     }
 }
 
+/// A type as written: `payment::PaymentError`, not the token printer's `payment :: PaymentError`.
+fn type_text(ty: &Type) -> String {
+    let printed = ty.to_token_stream().to_string();
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '\'');
+    let mut text = String::with_capacity(printed.len());
+    let mut chars = printed.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == ' ' {
+            let before = text.chars().last();
+            let keep = (word(before) && word(chars.peek().copied())) || before == Some(',');
+            if !keep {
+                continue;
+            }
+        }
+        text.push(c);
+    }
+    text
+}
+
 fn respan(tokens: TokenStream, span: Span) -> TokenStream {
     tokens
         .into_iter()
@@ -282,7 +301,7 @@ fn expand(input: &Input) -> TokenStream {
             bound(ty, quote!(::status_core::HttpStatus));
             let pat = pattern(variant, &[field]);
             let inner = binding(field);
-            let field_type = ty.to_token_stream().to_string();
+            let field_type = type_text(ty);
             let span = ty.span();
             // Every use of the field's type carries one span, so that a type without HttpStatus
             // is one error (rustc merges identical diagnostics), not one per use.
@@ -446,7 +465,7 @@ fn expand(input: &Input) -> TokenStream {
                 }
                 FieldRole::Location(_) => {
                     bound(ty, quote!(::status_core::HeaderFieldValue));
-                    quote_spanned!(ty.span()=> __parts.field(::status_core::http::header::LOCATION, "location", #value)?;)
+                    quote_spanned!(ty.span()=> __parts.location_field(#value)?;)
                 }
                 FieldRole::RetryAfter(_) => {
                     bound(ty, quote!(::status_core::RetryAfterValue));
@@ -457,7 +476,7 @@ fn expand(input: &Input) -> TokenStream {
             statements.push(statement);
         }
         if sends_upgrade {
-            statements.push(quote!(__parts.fixed(::status_core::http::header::CONNECTION, const { ::status_core::http::HeaderValue::from_static("upgrade") });));
+            statements.push(quote!(__parts.connection_upgrade();));
         }
         let header_count = statements.len();
         let parts = if header_count == 0 {
@@ -613,7 +632,7 @@ fn location_statement(
             let field = variant.field(name)?;
             bound(field.ty, quote!(::core::fmt::Display));
             let value = binding(field);
-            Some(quote_spanned!(field.ty.span()=> __location.placeholder(#value);))
+            Some(quote_spanned!(field.ty.span()=> __location.placeholder(#value)?;))
         }
     });
     let span = Span::call_site();

@@ -1,30 +1,30 @@
 //! The syntax of the header field values the derive can check at compile time. Each function
 //! returns why a value is malformed, in words a user can act on.
 
+use status_codes::syntax::{self, FieldValueError, UriError};
+
 use crate::attr::is_tchar;
 
 /// RFC 9110 §5.5 `field-value`, without `obs-text`, and without whitespace at either end
 /// (recipients strip it, so it would change the value).
 pub fn field_value(value: &str) -> Result<(), String> {
-    if let Some((index, c)) = value
-        .char_indices()
-        .find(|(_, c)| !(c.is_ascii_graphic() || *c == ' ' || *c == '\t'))
-    {
-        let what = if c.is_ascii_control() {
-            format!("the control character {:?}", c)
-        } else {
-            format!("the non-ASCII character `{c}`")
-        };
-        return Err(format!(
-            "contains {what} at byte {index}; a header value is visible ASCII, spaces and tabs (RFC 9110 §5.5)"
-        ));
-    }
-    if value.starts_with([' ', '\t']) || value.ends_with([' ', '\t']) {
-        return Err(
+    match syntax::field_value(value.as_bytes()) {
+        Ok(()) => Ok(()),
+        Err(FieldValueError::Byte { at }) => {
+            let c = value[at..].chars().next().unwrap_or('?');
+            let what = if c.is_ascii_control() {
+                format!("the control character {c:?}")
+            } else {
+                format!("the non-ASCII character `{c}`")
+            };
+            Err(format!(
+                "contains {what} at byte {at}; a header value is visible ASCII, spaces and tabs (RFC 9110 §5.5)"
+            ))
+        }
+        Err(FieldValueError::SurroundingWhitespace) => Err(
             "has whitespace at its start or end, which recipients strip (RFC 9110 §5.5)".to_owned(),
-        );
+        ),
     }
-    Ok(())
 }
 
 /// RFC 9112 §4 `reason-phrase = 1*( HTAB / SP / VCHAR / obs-text )`, without `obs-text`.
@@ -48,55 +48,26 @@ pub fn reason_phrase(value: &str) -> Result<(), String> {
 /// RFC 3986 §4.1 `URI-reference`, checked character by character, with the scheme's syntax.
 pub fn uri_reference(value: &str) -> Result<(), String> {
     if value.is_empty() {
+        // A valid reference to the current document, but never what a fixed value means.
         return Err("is empty; a URI reference such as \"/new-event\" is expected".to_owned());
     }
-    let bytes = value.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let allowed = b.is_ascii_alphanumeric() || b"-._~:/?#[]@!$&'()*+,;=".contains(&b);
-        if b == b'%' {
-            let hex = |j: usize| bytes.get(j).is_some_and(u8::is_ascii_hexdigit);
-            if !(hex(i + 1) && hex(i + 2)) {
-                return Err(format!(
-                    "has a `%` at byte {i} that is not followed by two hex digits (RFC 3986 §2.1)"
-                ));
-            }
-            i += 3;
-            continue;
+    match syntax::uri_reference(value.as_bytes()) {
+        Ok(()) => Ok(()),
+        Err(UriError::Percent { at }) => Err(format!(
+            "has a `%` at byte {at} that is not followed by two hex digits (RFC 3986 §2.1)"
+        )),
+        Err(UriError::Byte { at }) => {
+            let c = value[at..].chars().next().unwrap_or('?');
+            Err(format!(
+                "has {c:?} at byte {at}, which a URI cannot contain; percent-encode it (RFC 3986 §2)"
+            ))
         }
-        if !allowed {
-            let shown = value[i..]
-                .chars()
-                .next()
-                .map_or_else(String::new, |c| format!("{c:?}"));
-            return Err(format!(
-                "has {shown} at byte {i}, which a URI cannot contain; percent-encode it (RFC 3986 §2)"
-            ));
-        }
-        i += 1;
+        Err(UriError::TwoFragments) => Err("has more than one `#` (RFC 3986 §3.5)".to_owned()),
+        Err(UriError::Scheme { colon }) => Err(format!(
+            "starts with `{}:`, which is not a URI scheme; a relative reference whose first segment has a colon must start with \"./\" (RFC 3986 §4.2)",
+            &value[..colon]
+        )),
     }
-    if value.matches('#').count() > 1 {
-        return Err("has more than one `#` (RFC 3986 §3.5)".to_owned());
-    }
-    // A colon before the first `/`, `?` or `#` makes what precedes it a scheme.
-    let head_end = value.find(['/', '?', '#']).unwrap_or(value.len());
-    if let Some(colon) = value[..head_end].find(':') {
-        let scheme = &value[..colon];
-        let valid = scheme
-            .bytes()
-            .next()
-            .is_some_and(|b| b.is_ascii_alphabetic())
-            && scheme
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b));
-        if !valid {
-            return Err(format!(
-                "starts with `{scheme}:`, which is not a URI scheme; a relative reference whose first segment has a colon must start with \"./\" (RFC 3986 §4.2)"
-            ));
-        }
-    }
-    Ok(())
 }
 
 const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];

@@ -41,6 +41,14 @@ pub struct CacheHit {
 }
 
 #[derive(Debug, thiserror::Error, HttpStatus)]
+#[error("see the catalogue")]
+#[status(303, location = "/catalogue/{r#type}/{match}")]
+pub struct SeeCatalogue {
+    r#type: &'static str,
+    r#match: u32,
+}
+
+#[derive(Debug, thiserror::Error, HttpStatus)]
 pub enum Never {}
 
 fn main() {
@@ -52,6 +60,8 @@ fn main() {
     assert_eq!(EventMoved.to_response().headers()["location"], "/new-event");
     assert_eq!(SeeOrder(9).to_response().headers()["location"], "/order-result/9");
     assert_eq!(CacheHit { etag: "\"v1\"" }.to_response().headers()["etag"], "\"v1\"");
+    let catalogue = SeeCatalogue { r#type: "mice", r#match: 2 }.to_response();
+    assert_eq!(catalogue.headers()["location"], "/catalogue/mice/2");
     assert!(Never::contracts().is_empty());
     let VariantContract::Own(contract) = OrderError::contracts()[3] else {
         panic!("UsesDefault has its own contract");

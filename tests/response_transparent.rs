@@ -1,0 +1,203 @@
+//! `#[status(transparent)]`: the variant answers exactly what its field answers (status,
+//! header fields, body, contract, and build errors), through several levels.
+
+use http::{HeaderMap, HeaderName, HeaderValue, Response};
+use serde_json::{Value, json};
+use status_core::{HttpStatus, ResponseBuildError};
+
+fn header_map(pairs: &[(&'static str, &str)]) -> HeaderMap {
+    let mut map = HeaderMap::new();
+    for (name, value) in pairs {
+        map.append(
+            HeaderName::from_static(name),
+            HeaderValue::from_str(value).unwrap(),
+        );
+    }
+    map
+}
+
+fn json_body<B: AsRef<[u8]>>(response: &Response<B>) -> Value {
+    serde_json::from_slice(response.body().as_ref()).unwrap()
+}
+
+fn assert_same<A: AsRef<[u8]>, B: AsRef<[u8]>>(actual: &Response<A>, expected: &Response<B>) {
+    assert_eq!(actual.status(), expected.status());
+    assert_eq!(actual.version(), expected.version());
+    assert_eq!(actual.headers(), expected.headers());
+    assert_eq!(actual.body().as_ref(), expected.body().as_ref());
+}
+
+#[test]
+fn transparent_variant_answers_with_the_inner_response() {
+    #[derive(Debug, thiserror::Error, HttpStatus)]
+    enum AuthError {
+        #[error("session {0} expired")]
+        #[status(
+            401,
+            www_authenticate = r#"Bearer realm="shop", error="invalid_token""#
+        )]
+        Expired(String),
+    }
+
+    #[derive(Debug, thiserror::Error, HttpStatus)]
+    enum CheckoutError {
+        #[error(transparent)]
+        #[status(transparent)]
+        Auth(#[from] AuthError),
+        #[error("order placed")]
+        #[status(303, location = "/order-result/{id}")]
+        Placed { id: u64 },
+        #[error("item {sku} is sold out")]
+        #[status(409)]
+        SoldOut {
+            #[extension]
+            sku: String,
+        },
+    }
+
+    #[derive(Debug, thiserror::Error, HttpStatus)]
+    enum ApiError {
+        #[error(transparent)]
+        #[status(transparent)]
+        Checkout(#[from] CheckoutError),
+        #[error("no such page")]
+        #[status(404)]
+        NotFound,
+    }
+
+    let inner = AuthError::Expired("s-91".into());
+    let outer = ApiError::from(CheckoutError::from(AuthError::Expired("s-91".into())));
+    assert_eq!(outer.status(), 401);
+    let response = outer.try_to_response().unwrap();
+    assert_eq!(response.status(), 401);
+    assert_eq!(
+        response.headers(),
+        &header_map(&[
+            (
+                "www-authenticate",
+                r#"Bearer realm="shop", error="invalid_token""#
+            ),
+            ("content-type", "application/problem+json"),
+        ])
+    );
+    assert_eq!(
+        json_body(&response),
+        json!({
+            "type": "about:blank",
+            "title": "Unauthorized",
+            "status": 401,
+            "detail": "session s-91 expired",
+        })
+    );
+    assert_same(&response, &inner.to_response());
+    assert!(std::ptr::eq(outer.contract(), inner.contract()));
+
+    let outer = ApiError::Checkout(CheckoutError::Placed { id: 7 });
+    let response = outer.to_response();
+    assert_eq!(response.status(), 303);
+    assert_eq!(
+        response.headers(),
+        &header_map(&[("location", "/order-result/7")])
+    );
+    assert_eq!(response.body().as_ref(), b"");
+    assert!(std::ptr::eq(
+        outer.contract(),
+        CheckoutError::Placed { id: 7 }.contract()
+    ));
+
+    let response = ApiError::Checkout(CheckoutError::SoldOut {
+        sku: "MOUSE-42".into(),
+    })
+    .to_response();
+    assert_eq!(response.status(), 409);
+    assert_eq!(
+        response.headers(),
+        &header_map(&[("content-type", "application/problem+json")])
+    );
+    assert_eq!(
+        json_body(&response),
+        json!({
+            "type": "about:blank",
+            "title": "Conflict",
+            "status": 409,
+            "detail": "item MOUSE-42 is sold out",
+            "sku": "MOUSE-42",
+        })
+    );
+
+    let response = ApiError::NotFound.to_response();
+    assert_eq!(response.status(), 404);
+    assert_eq!(
+        response.headers(),
+        &header_map(&[("content-type", "application/problem+json")])
+    );
+    assert_eq!(
+        json_body(&response),
+        json!({ "type": "about:blank", "title": "Not Found", "status": 404, "detail": "no such page" })
+    );
+}
+
+#[test]
+fn transparent_struct() {
+    #[derive(Debug, thiserror::Error, HttpStatus)]
+    enum AuthError {
+        #[error("sign in to continue")]
+        #[status(401, www_authenticate = r#"Bearer realm="shop""#)]
+        SignInRequired,
+    }
+
+    #[derive(Debug, thiserror::Error, HttpStatus)]
+    #[error(transparent)]
+    #[status(transparent)]
+    struct RequestError(AuthError);
+
+    let response = RequestError(AuthError::SignInRequired).to_response();
+    assert_eq!(response.status(), 401);
+    assert_eq!(
+        response.headers(),
+        &header_map(&[
+            ("www-authenticate", r#"Bearer realm="shop""#),
+            ("content-type", "application/problem+json"),
+        ])
+    );
+    assert_same(&response, &AuthError::SignInRequired.to_response());
+    assert_eq!(
+        RequestError(AuthError::SignInRequired).contract().variant,
+        Some("SignInRequired")
+    );
+    assert_eq!(
+        RequestError(AuthError::SignInRequired).contract().type_name,
+        "AuthError"
+    );
+}
+
+#[test]
+fn transparent_variant_passes_on_build_errors() {
+    #[derive(Debug, thiserror::Error, HttpStatus)]
+    enum TraceError {
+        #[error("order not found")]
+        #[status(404)]
+        NotFound {
+            #[header("x-request-id")]
+            request_id: String,
+        },
+    }
+
+    #[derive(Debug, thiserror::Error, HttpStatus)]
+    enum ApiError {
+        #[error(transparent)]
+        #[status(transparent)]
+        Trace(TraceError),
+    }
+
+    let outer = ApiError::Trace(TraceError::NotFound {
+        request_id: "r1\r\nSet-Cookie: session=stolen".into(),
+    });
+    assert_eq!(
+        outer.try_to_response().unwrap_err(),
+        ResponseBuildError::InvalidHeader {
+            name: "x-request-id"
+        }
+    );
+    assert_same(&outer.to_response(), &status_core::fallback_response());
+}
