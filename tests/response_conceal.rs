@@ -1,26 +1,11 @@
 //! `conceal`: a 403 hidden behind a 404 (RFC 9110 §15.5.4) answers exactly what a genuine 404
 //! without detail answers, with nothing of the real status, its fields or its `Display`.
 
-use http::{HeaderMap, HeaderName, HeaderValue, Response, StatusCode};
+use http::StatusCode;
 use status_core::{BodyContract, DetailSource, HttpStatus};
 
-fn header_map(pairs: &[(&'static str, &str)]) -> HeaderMap {
-    let mut map = HeaderMap::new();
-    for (name, value) in pairs {
-        map.append(
-            HeaderName::from_static(name),
-            HeaderValue::from_str(value).unwrap(),
-        );
-    }
-    map
-}
-
-fn assert_same<A: AsRef<[u8]>, B: AsRef<[u8]>>(actual: &Response<A>, expected: &Response<B>) {
-    assert_eq!(actual.status(), expected.status());
-    assert_eq!(actual.version(), expected.version());
-    assert_eq!(actual.headers(), expected.headers());
-    assert_eq!(actual.body().as_ref(), expected.body().as_ref());
-}
+mod common;
+use common::{assert_same, header_map};
 
 const NOT_FOUND: &[u8] = br#"{"type":"about:blank","title":"Not Found","status":404}"#;
 

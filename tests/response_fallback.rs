@@ -5,27 +5,12 @@
 use std::collections::HashMap;
 use std::fmt;
 
-use http::{HeaderMap, HeaderName, HeaderValue, Response, Version};
+use http::{HeaderMap, HeaderValue, Response, Version};
 use serde::{Serialize, Serializer};
 use status_core::{HttpStatus, Json, ResponseBuildError, fallback_response};
 
-fn header_map(pairs: &[(&'static str, &str)]) -> HeaderMap {
-    let mut map = HeaderMap::new();
-    for (name, value) in pairs {
-        map.append(
-            HeaderName::from_static(name),
-            HeaderValue::from_str(value).unwrap(),
-        );
-    }
-    map
-}
-
-fn assert_same<A: AsRef<[u8]>, B: AsRef<[u8]>>(actual: &Response<A>, expected: &Response<B>) {
-    assert_eq!(actual.status(), expected.status());
-    assert_eq!(actual.version(), expected.version());
-    assert_eq!(actual.headers(), expected.headers());
-    assert_eq!(actual.body().as_ref(), expected.body().as_ref());
-}
+mod common;
+use common::{assert_same, header_map};
 
 /// The response is the fallback, and contains nothing of `marker`.
 fn assert_fallback<B: AsRef<[u8]>>(response: &Response<B>, marker: &str) {

@@ -5,26 +5,12 @@
 use std::borrow::Cow;
 use std::time::{Duration, SystemTime};
 
-use http::{HeaderMap, HeaderName, HeaderValue, Response};
-use serde_json::{Value, json};
+use http::{HeaderMap, HeaderValue};
+use serde_json::json;
 use status_core::{HttpStatus, RetryAfter};
 
-fn header_map(pairs: &[(&'static str, &str)]) -> HeaderMap {
-    let mut map = HeaderMap::new();
-    for (name, value) in pairs {
-        map.append(
-            HeaderName::from_static(name),
-            HeaderValue::from_str(value).unwrap(),
-        );
-    }
-    map
-}
-
-fn json_body<B: AsRef<[u8]>>(response: &Response<B>) -> Value {
-    serde_json::from_slice(response.body().as_ref()).unwrap()
-}
-
-const PROBLEM: (&str, &str) = ("content-type", "application/problem+json");
+mod common;
+use common::{PROBLEM, header_map, json_body};
 
 /// The header fields a case expects besides `Content-Type`.
 type Fields = &'static [(&'static str, &'static str)];

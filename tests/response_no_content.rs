@@ -2,19 +2,11 @@
 //! `Content-Length`; 205 sends no body and `Content-Length: 0`; other 2xx and 3xx default to no
 //! body. (A 1xx cannot be derived at all: it is a compile error, RFC 9110 §15.2.)
 
-use http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
+use http::{HeaderMap, StatusCode};
 use status_core::{BodyContract, HttpStatus, StatusSemantics};
 
-fn header_map(pairs: &[(&'static str, &str)]) -> HeaderMap {
-    let mut map = HeaderMap::new();
-    for (name, value) in pairs {
-        map.append(
-            HeaderName::from_static(name),
-            HeaderValue::from_str(value).unwrap(),
-        );
-    }
-    map
-}
+mod common;
+use common::header_map;
 
 #[test]
 fn no_content_has_no_body_and_no_content_headers() {

@@ -2,28 +2,13 @@
 //! output, `type`/`title`/`detail`, extension and instance members, `body = none`, and custom
 //! `#[body]` fields.
 
-use http::{HeaderMap, HeaderName, HeaderValue, Response};
+use http::HeaderMap;
 use serde::Serialize;
-use serde_json::{Value, json};
+use serde_json::json;
 use status_core::{Html, HttpStatus, Json};
 
-/// The exact header map a response must have.
-fn header_map(pairs: &[(&'static str, &str)]) -> HeaderMap {
-    let mut map = HeaderMap::new();
-    for (name, value) in pairs {
-        map.append(
-            HeaderName::from_static(name),
-            HeaderValue::from_str(value).unwrap(),
-        );
-    }
-    map
-}
-
-fn json_body<B: AsRef<[u8]>>(response: &Response<B>) -> Value {
-    serde_json::from_slice(response.body().as_ref()).unwrap()
-}
-
-const PROBLEM: (&str, &str) = ("content-type", "application/problem+json");
+mod common;
+use common::{PROBLEM, header_map, json_body};
 
 #[test]
 fn not_found_is_a_problem_with_the_display_as_detail() {

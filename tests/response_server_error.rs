@@ -3,24 +3,12 @@
 
 use std::io;
 
-use http::{HeaderMap, HeaderName, HeaderValue, Response};
-use serde_json::{Value, json};
+use http::Response;
+use serde_json::json;
 use status_core::HttpStatus;
 
-fn header_map(pairs: &[(&'static str, &str)]) -> HeaderMap {
-    let mut map = HeaderMap::new();
-    for (name, value) in pairs {
-        map.append(
-            HeaderName::from_static(name),
-            HeaderValue::from_str(value).unwrap(),
-        );
-    }
-    map
-}
-
-fn json_body<B: AsRef<[u8]>>(response: &Response<B>) -> Value {
-    serde_json::from_slice(response.body().as_ref()).unwrap()
-}
+mod common;
+use common::{header_map, json_body};
 
 /// Neither the text nor any header contains any of `secrets`.
 fn assert_no_leak<B: AsRef<[u8]>>(response: &Response<B>, secrets: &[&str]) {

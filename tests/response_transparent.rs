@@ -1,31 +1,11 @@
 //! `#[status(transparent)]`: the variant answers exactly what its field answers (status,
 //! header fields, body, contract, and build errors), through several levels.
 
-use http::{HeaderMap, HeaderName, HeaderValue, Response};
-use serde_json::{Value, json};
+use serde_json::json;
 use status_core::{HttpStatus, ResponseBuildError};
 
-fn header_map(pairs: &[(&'static str, &str)]) -> HeaderMap {
-    let mut map = HeaderMap::new();
-    for (name, value) in pairs {
-        map.append(
-            HeaderName::from_static(name),
-            HeaderValue::from_str(value).unwrap(),
-        );
-    }
-    map
-}
-
-fn json_body<B: AsRef<[u8]>>(response: &Response<B>) -> Value {
-    serde_json::from_slice(response.body().as_ref()).unwrap()
-}
-
-fn assert_same<A: AsRef<[u8]>, B: AsRef<[u8]>>(actual: &Response<A>, expected: &Response<B>) {
-    assert_eq!(actual.status(), expected.status());
-    assert_eq!(actual.version(), expected.version());
-    assert_eq!(actual.headers(), expected.headers());
-    assert_eq!(actual.body().as_ref(), expected.body().as_ref());
-}
+mod common;
+use common::{assert_same, header_map, json_body};
 
 #[test]
 fn transparent_variant_answers_with_the_inner_response() {

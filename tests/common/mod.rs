@@ -1,0 +1,34 @@
+//! Helpers shared by the behaviour tests: exact header maps, bodies as JSON, whole responses
+//! compared.
+#![allow(dead_code)] // each test file uses some of them
+
+use http::{HeaderMap, HeaderName, HeaderValue, Response};
+use serde_json::Value;
+
+/// The `content-type` of every problem-details body.
+pub const PROBLEM: (&str, &str) = ("content-type", "application/problem+json");
+
+/// A header map with exactly these fields, in this order.
+pub fn header_map(pairs: &[(&'static str, &str)]) -> HeaderMap {
+    let mut map = HeaderMap::new();
+    for (name, value) in pairs {
+        map.append(
+            HeaderName::from_static(name),
+            HeaderValue::from_str(value).unwrap(),
+        );
+    }
+    map
+}
+
+/// The body, parsed as JSON.
+pub fn json_body<B: AsRef<[u8]>>(response: &Response<B>) -> Value {
+    serde_json::from_slice(response.body().as_ref()).unwrap()
+}
+
+/// Two responses are the same on the wire: status, version, every header, body bytes.
+pub fn assert_same<A: AsRef<[u8]>, B: AsRef<[u8]>>(actual: &Response<A>, expected: &Response<B>) {
+    assert_eq!(actual.status(), expected.status());
+    assert_eq!(actual.version(), expected.version());
+    assert_eq!(actual.headers(), expected.headers());
+    assert_eq!(actual.body().as_ref(), expected.body().as_ref());
+}
