@@ -44,6 +44,8 @@ const KEYS: &[&str] = &[
 pub struct Code {
     pub value: u16,
     pub span: Span,
+    /// The last token's span: `-404` is two tokens, and stable Rust cannot join spans.
+    pub end: Span,
 }
 
 /// A header field with a value fixed in the attribute.
@@ -184,7 +186,8 @@ impl FieldRole {
 /// The value after a key: `key = value`, `key(...)`, or nothing.
 enum Value {
     Lit(Lit),
-    Negative(Span),
+    /// `-` and the literal after it.
+    Negative(Span, Span),
     Path(syn::Path),
     List(TokenStream, Span),
     Flag,
@@ -194,7 +197,7 @@ impl Value {
     fn describe(&self) -> &'static str {
         match self {
             Value::Lit(Lit::Str(_)) => "a string",
-            Value::Lit(Lit::Int(_)) | Value::Negative(_) => "a number",
+            Value::Lit(Lit::Int(_)) | Value::Negative(..) => "a number",
             Value::Lit(Lit::Bool(_)) => "a boolean",
             Value::Lit(_) => "a literal",
             Value::Path(_) => "a name",
@@ -210,9 +213,7 @@ fn parse_value(input: ParseStream) -> syn::Result<Value> {
         if input.peek(Token![-]) {
             let minus: Token![-] = input.parse()?;
             let lit: Lit = input.parse()?;
-            return Ok(Value::Negative(
-                minus.span.join(lit.span()).unwrap_or(minus.span),
-            ));
+            return Ok(Value::Negative(minus.span, lit.span()));
         }
         if input.peek(Lit) {
             return Ok(Value::Lit(input.parse()?));
@@ -281,6 +282,7 @@ fn code_from_value(cx: &Ctxt, value: &Value, what: &str) -> Option<Code> {
             Ok(value) if lit.suffix().is_empty() => Some(Code {
                 value,
                 span: lit.span(),
+                end: lit.span(),
             }),
             Ok(_) => {
                 cx.error(
@@ -293,11 +295,13 @@ fn code_from_value(cx: &Ctxt, value: &Value, what: &str) -> Option<Code> {
             Err(_) => Some(Code {
                 value: u16::MAX,
                 span: lit.span(),
+                end: lit.span(),
             }),
         },
-        Value::Negative(span) => Some(Code {
+        Value::Negative(minus, lit) => Some(Code {
             value: 0,
-            span: *span,
+            span: *minus,
+            end: *lit,
         }),
         Value::Path(path) => {
             let ident = path.segments.last().map(|segment| &segment.ident)?;
@@ -306,6 +310,7 @@ fn code_from_value(cx: &Ctxt, value: &Value, what: &str) -> Option<Code> {
                 Some(row) => Some(Code {
                     value: row.code,
                     span: path.span(),
+                    end: ident.span(),
                 }),
                 None => {
                     let names = status_codes::REGISTRY
@@ -340,7 +345,7 @@ fn code_from_value(cx: &Ctxt, value: &Value, what: &str) -> Option<Code> {
 fn value_span(value: &Value) -> Span {
     match value {
         Value::Lit(lit) => lit.span(),
-        Value::Negative(span) | Value::List(_, span) => *span,
+        Value::Negative(span, _) | Value::List(_, span) => *span,
         Value::Path(path) => path.span(),
         Value::Flag => Span::call_site(),
     }
@@ -465,7 +470,7 @@ fn parse_status_item(
                     .parse::<Lit>()
                     .map(|lit| lit.span())
                     .unwrap_or(minus.span);
-                Value::Negative(minus.span.join(end).unwrap_or(minus.span))
+                Value::Negative(minus.span, end)
             } else {
                 match input.parse() {
                     Ok(lit) => Value::Lit(lit),
@@ -585,7 +590,7 @@ fn parse_status_item(
         "retry_after" => {
             let (text, value_span) = match &value {
                 Value::Lit(Lit::Int(lit)) => (lit.base10_digits().to_owned(), lit.span()),
-                Value::Negative(span) => {
+                Value::Negative(span, _) => {
                     cx.error(*span, "`retry_after` is a delay in seconds, which is never negative (RFC 9110 §10.2.3): `retry_after = 120`");
                     return;
                 }

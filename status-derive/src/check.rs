@@ -232,8 +232,10 @@ impl Rules<'_> {
         if (100..=599).contains(&code.value) {
             return true;
         }
-        self.error(
+        self.cx.error_once_between(
+            self.key,
             code.span,
+            code.end,
             "not an HTTP status code: a status code is three digits from 100 to 599 (RFC 9110 §15)\n\
              help: use the code that says what happened, such as `404` or `NOT_FOUND`",
         );

@@ -4,7 +4,7 @@ use std::cell::RefCell;
 use std::collections::HashSet;
 use std::fmt::Display;
 
-use proc_macro2::Span;
+use proc_macro2::{Ident, Span, TokenStream, TokenTree};
 use quote::ToTokens;
 
 #[derive(Default)]
@@ -43,6 +43,23 @@ impl Ctxt {
             .insert(format!("{key}\u{0}{span:?}\u{0}{message}"))
         {
             self.error(span, message);
+        }
+    }
+
+    /// `error_once` for a mistake that spans tokens from `start` to `end`, such as `-404`.
+    pub fn error_once_between(&self, key: &str, start: Span, end: Span, message: impl Display) {
+        let message = message.to_string();
+        if self
+            .reported
+            .borrow_mut()
+            .insert(format!("{key}\u{0}{start:?}\u{0}{message}"))
+        {
+            // syn reports an error over tokens from the first one's start to the last one's end.
+            let tokens: TokenStream = [start, end]
+                .into_iter()
+                .map(|span| TokenTree::Ident(Ident::new("x", span)))
+                .collect();
+            self.error_spanned_by(tokens, message);
         }
     }
 
