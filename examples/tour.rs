@@ -65,10 +65,15 @@ pub enum OrderError {
     #[status(403, conceal = 404)]
     NotYours { id: u64 },
 
-    /// 404: no such order.
+    /// 404: no such order. It answers exactly what `NotYours` answers, so that a client cannot
+    /// tell someone else's order from one that does not exist.
     #[error("order {id} does not exist")]
-    #[status(404)]
-    NotFound {
+    #[status(404, detail = hidden)]
+    NotFound { id: u64 },
+
+    #[error("order {id} cannot be changed: it has shipped")]
+    #[status(409)]
+    AlreadyShipped {
         #[extension("order_id")]
         id: u64,
     },
@@ -152,6 +157,7 @@ fn main() {
         OrderError::SignInRequired,
         OrderError::NotYours { id: 7 },
         OrderError::NotFound { id: 7 },
+        OrderError::AlreadyShipped { id: 7 },
         OrderError::WrongMethod,
         OrderError::RateLimited {
             wait: Duration::from_secs(30),

@@ -119,7 +119,7 @@ fn every_variant_of_an_order_error() {
             etag: String,
         },
         #[error("not your order")]
-        #[status(403, conceal = 404)]
+        #[status(403, conceal = 404, allow(distinguishable_conceal))]
         Forbidden,
         #[error("storage failed")]
         #[status(500)]

@@ -261,6 +261,8 @@ fn a_location_field_must_be_a_uri_reference() {
         "/orders/{id}",
         "/orders/7%zz",
         "/a#b#c",
+        // A valid reference to the current document, which would redirect to itself.
+        "",
     ] {
         let error = ToProvider { url: url.into() };
         assert_eq!(
@@ -274,7 +276,6 @@ fn a_location_field_must_be_a_uri_reference() {
     for url in [
         "/order-result/7",
         "https://pay.example/s?id=1#top",
-        "",
         "?page=2",
     ] {
         let response = ToProvider { url: url.into() }.try_to_response().unwrap();
@@ -428,7 +429,7 @@ fn a_failing_display_instance_falls_back() {
 fn build_errors_say_which_field() {
     assert_eq!(
         ResponseBuildError::InvalidHeader { name: "etag" }.to_string(),
-        "the value of header field `etag` is not a valid field value"
+        "the value of header field `etag` is not a valid field value, or not of the field's syntax"
     );
     assert_eq!(
         ResponseBuildError::Member {
@@ -437,4 +438,158 @@ fn build_errors_say_which_field() {
         .to_string(),
         "`stock_level` could not be serialized"
     );
+}
+
+#[test]
+fn field_values_must_have_their_header_s_syntax() {
+    // Valid field values, each malformed for its header: the same checks as for fixed values.
+    #[derive(Debug, thiserror::Error, HttpStatus)]
+    enum ShopError {
+        #[error("busy")]
+        #[status(503)]
+        Busy {
+            #[header(RETRY_AFTER)]
+            when: String,
+        },
+        #[error("sign in")]
+        #[status(401)]
+        SignIn {
+            #[header(WWW_AUTHENTICATE)]
+            challenge: String,
+        },
+        #[error("moved")]
+        #[status(308)]
+        Moved {
+            #[header(LOCATION)]
+            target: String,
+        },
+        #[error("use another method")]
+        #[status(405)]
+        Method {
+            #[header(ALLOW)]
+            methods: String,
+        },
+    }
+
+    let cases = [
+        (
+            ShopError::Busy {
+                when: "whenever".into(),
+            },
+            "retry-after",
+        ),
+        (
+            ShopError::Busy {
+                when: "Mon, 21 Oct 2015 07:28:00 GMT".into(),
+            },
+            "retry-after",
+        ),
+        (
+            ShopError::SignIn {
+                challenge: "realm=shop".into(),
+            },
+            "www-authenticate",
+        ),
+        (
+            ShopError::SignIn {
+                challenge: String::new(),
+            },
+            "www-authenticate",
+        ),
+        (
+            ShopError::Moved {
+                target: "/new event".into(),
+            },
+            "location",
+        ),
+        (
+            ShopError::Moved {
+                target: String::new(),
+            },
+            "location",
+        ),
+        (
+            ShopError::Method {
+                methods: "GET HEAD".into(),
+            },
+            "allow",
+        ),
+    ];
+    for (error, name) in cases {
+        assert_eq!(
+            error.try_to_response().unwrap_err(),
+            ResponseBuildError::InvalidHeader { name },
+            "{error:?}"
+        );
+        assert_same(&error.to_response(), &fallback_response());
+    }
+    // And well-formed ones go through.
+    let busy = ShopError::Busy {
+        when: "Wed, 21 Oct 2015 07:28:00 GMT".into(),
+    };
+    assert_eq!(
+        busy.to_response().headers()["retry-after"],
+        "Wed, 21 Oct 2015 07:28:00 GMT"
+    );
+    let method = ShopError::Method {
+        methods: "GET, HEAD".into(),
+    };
+    assert_eq!(method.to_response().headers()["allow"], "GET, HEAD");
+}
+
+#[test]
+fn a_required_header_that_a_field_does_not_send_falls_back() {
+    // The derive rejects `Option<_>` as the only source of a required header; through an alias
+    // it cannot see the `Option`, and the runtime refuses to send a 401 without a challenge.
+    type Challenge = Option<&'static str>;
+
+    #[derive(Debug, thiserror::Error, HttpStatus)]
+    #[error("sign in to see your orders")]
+    #[status(401)]
+    struct SignInRequired {
+        #[header(WWW_AUTHENTICATE)]
+        challenge: Challenge,
+    }
+
+    let error = SignInRequired { challenge: None };
+    assert_eq!(
+        error.try_to_response().unwrap_err(),
+        ResponseBuildError::MissingHeader {
+            name: "www-authenticate"
+        }
+    );
+    assert_same(&error.to_response(), &fallback_response());
+    let error = SignInRequired {
+        challenge: Some(r#"Bearer realm="shop""#),
+    };
+    let response = error.to_response();
+    assert_eq!(response.status(), 401);
+    assert_eq!(
+        response.headers()["www-authenticate"],
+        r#"Bearer realm="shop""#
+    );
+}
+
+#[test]
+fn a_placeholder_cannot_be_a_dot_segment() {
+    #[derive(Debug, thiserror::Error, HttpStatus)]
+    #[error("order placed")]
+    #[status(303, location = "/orders/{id}/receipt")]
+    struct Placed {
+        id: &'static str,
+    }
+
+    // `/orders/../receipt` would resolve to `/receipt` (RFC 3986 §5.2.4).
+    for id in [".", ".."] {
+        assert_eq!(
+            Placed { id }.try_to_response().unwrap_err(),
+            ResponseBuildError::InvalidHeader { name: "location" },
+            "{id:?}"
+        );
+    }
+    // Dots inside a value are no segment of their own.
+    let response = Placed { id: "..." }.to_response();
+    assert_eq!(response.headers()["location"], "/orders/.../receipt");
+    let response = Placed { id: "../admin" }.to_response();
+    assert_eq!(response.headers()["location"], "/orders/..%2Fadmin/receipt");
 }

@@ -729,3 +729,61 @@ fn static_retry_after_seconds_and_date() {
     );
     assert_eq!(response.body().as_ref(), b"");
 }
+
+#[test]
+fn partial_content_sends_its_range_and_its_part() {
+    #[derive(Debug, HttpStatus)]
+    #[status(206, content_range = "bytes 0-3/10")]
+    struct InvoicePart {
+        #[body]
+        bytes: Vec<u8>,
+    }
+    impl std::fmt::Display for InvoicePart {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("the first four bytes of the invoice")
+        }
+    }
+
+    let response = InvoicePart {
+        bytes: b"%PDF".to_vec(),
+    }
+    .to_response();
+    assert_eq!(response.status(), 206);
+    assert_eq!(
+        response.headers(),
+        &header_map(&[
+            ("content-range", "bytes 0-3/10"),
+            ("content-type", "application/octet-stream"),
+        ])
+    );
+    assert_eq!(response.body().as_ref(), b"%PDF");
+}
+
+#[test]
+fn an_unregistered_code_carries_its_reason_phrase_for_the_status_line() {
+    #[derive(Debug, thiserror::Error, HttpStatus)]
+    enum ProxyError {
+        #[error("the client went away")]
+        #[status(499, reason = "Client Closed Request")]
+        ClientClosed,
+        #[error("no such order")]
+        #[status(404)]
+        NotFound,
+    }
+
+    let response = ProxyError::ClientClosed.to_response();
+    assert_eq!(response.status(), 499);
+    assert_eq!(
+        response.extensions().get::<status_core::ReasonPhrase>(),
+        Some(&status_core::ReasonPhrase("Client Closed Request"))
+    );
+    assert_eq!(json_body(&response)["title"], "Client Closed Request");
+    // A registered code's phrase is the server's to write: nothing in the extensions.
+    let response = ProxyError::NotFound.to_response();
+    assert!(
+        response
+            .extensions()
+            .get::<status_core::ReasonPhrase>()
+            .is_none()
+    );
+}

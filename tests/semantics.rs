@@ -74,7 +74,8 @@ fn retry_for_every_code() {
     for code in 100..=599 {
         let expected = match code {
             100..=399 => Retry::NotFailed,
-            408 | 425 | 429 => Retry::Later,
+            // 421 Misdirected Request: on another connection (RFC 9110 §15.5.20).
+            408 | 421 | 425 | 429 => Retry::Later,
             400..=499 => Retry::Never,
             501 | 505 | 506 | 508 | 510 | 511 => Retry::Never,
             _ => Retry::Later,

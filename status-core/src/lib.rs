@@ -65,9 +65,9 @@ pub use contract::{
 };
 pub use header::{HeaderFieldValue, InvalidFieldValue, is_valid_field_value};
 pub use problem::{PROBLEM_JSON, ProblemDetails};
-pub use response::{ResponseBuildError, fallback_response};
+pub use response::{ReasonPhrase, ResponseBuildError, fallback_response};
 pub use retry_after::{RetryAfter, RetryAfterValue};
-pub use semantics::{Redirect, RedirectMethod, Retry, StatusClass, StatusSemantics};
+pub use semantics::{Redirect, RedirectMethod, Retry, RetryAdvice, StatusClass, StatusSemantics};
 pub use status_codes;
 
 /// The derive; see the crate documentation and `status_derive` for the attribute language.
@@ -138,14 +138,50 @@ pub trait HttpStatus {
     }
 }
 
+/// A boxed value answers as the value inside it, so that `#[status(transparent)]` works over
+/// `Box<Inner>` (a large error kept small in its enum).
+///
+/// ```
+/// use status_core::HttpStatus;
+///
+/// #[derive(Debug, thiserror::Error, HttpStatus)]
+/// #[error("the card was declined")]
+/// #[status(409)]
+/// struct Declined;
+///
+/// #[derive(Debug, thiserror::Error, HttpStatus)]
+/// enum OrderError {
+///     #[error(transparent)]
+///     #[status(transparent)]
+///     Payment(Box<Declined>),
+/// }
+///
+/// assert_eq!(OrderError::Payment(Box::new(Declined)).status(), 409);
+/// ```
+impl<T: HttpStatus> HttpStatus for Box<T> {
+    fn status(&self) -> StatusCode {
+        T::status(self)
+    }
+
+    fn contract(&self) -> &'static Contract {
+        T::contract(self)
+    }
+
+    fn contracts() -> &'static [VariantContract] {
+        T::contracts()
+    }
+
+    fn try_to_response(&self) -> Result<Response<Bytes>, ResponseBuildError> {
+        T::try_to_response(self)
+    }
+}
+
 /// Items the derive's generated code uses. Not public API.
 #[doc(hidden)]
 pub mod __private {
     pub use crate::problem::ProblemWriter;
     pub use crate::response::{LocationTemplate, ResponseParts};
     pub use bytes::Bytes;
-    pub use core;
-    pub use http;
     pub use serde::Serialize;
 
     /// A status code the derive has range-checked; 500 is only a formality for the type system.

@@ -42,6 +42,12 @@ pub enum ResponseBuildError {
         /// The header field's name.
         name: &'static str,
     },
+    /// A header field the status requires came from a field that sent nothing (an `Option`
+    /// that was `None`).
+    MissingHeader {
+        /// The header field's name.
+        name: &'static str,
+    },
     /// A problem member or a `#[body]` could not be serialized (a failing `Serialize` or
     /// `Display` implementation).
     Member {
@@ -56,7 +62,13 @@ impl fmt::Display for ResponseBuildError {
             ResponseBuildError::InvalidHeader { name } => {
                 write!(
                     f,
-                    "the value of header field `{name}` is not a valid field value"
+                    "the value of header field `{name}` is not a valid field value, or not of the field's syntax"
+                )
+            }
+            ResponseBuildError::MissingHeader { name } => {
+                write!(
+                    f,
+                    "the status requires header field `{name}`, and it has no value"
                 )
             }
             ResponseBuildError::Member { name } => {
@@ -93,11 +105,33 @@ pub fn fallback_response() -> Response<Bytes> {
     response
 }
 
+/// The reason phrase of a status code IANA does not register, as its contract gives it
+/// (`reason = "..."`), in the response's extensions.
+///
+/// `http::Response` has no reason phrase, and servers write the registered phrase or none: a
+/// server adapter that can write its own (hyper's `ext::ReasonPhrase`, actix-web's
+/// `ResponseHead::reason`) reads it from here. Registered codes carry none.
+///
+/// ```
+/// use status_core::{HttpStatus, ReasonPhrase};
+///
+/// #[derive(Debug, thiserror::Error, HttpStatus)]
+/// #[error("the client went away")]
+/// #[status(499, reason = "Client Closed Request")]
+/// struct ClientClosed;
+///
+/// let response = ClientClosed.to_response();
+/// assert_eq!(response.extensions().get(), Some(&ReasonPhrase("Client Closed Request")));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ReasonPhrase(pub &'static str);
+
 /// The status line and header fields of a response being built by derived code.
 #[doc(hidden)]
 pub struct ResponseParts {
     status: StatusCode,
     headers: HeaderMap,
+    reason: Option<ReasonPhrase>,
 }
 
 impl ResponseParts {
@@ -106,6 +140,7 @@ impl ResponseParts {
         ResponseParts {
             status,
             headers: HeaderMap::new(),
+            reason: None,
         }
     }
 
@@ -114,6 +149,7 @@ impl ResponseParts {
         ResponseParts {
             status,
             headers: HeaderMap::with_capacity(headers),
+            reason: None,
         }
     }
 
@@ -123,8 +159,9 @@ impl ResponseParts {
         self.headers.append(name, value);
     }
 
-    /// A header whose value comes from a field; `label` is `name` as a `'static` string, for
-    /// the error.
+    /// A header whose value comes from a field; `label` is `name` as a `'static` string. The
+    /// value must be a valid field value and have the field's own syntax (a URI reference for
+    /// `Location`, a challenge for `WWW-Authenticate`...), as static values do at compile time.
     #[inline]
     pub fn field<V: HeaderFieldValue + ?Sized>(
         &mut self,
@@ -132,13 +169,25 @@ impl ResponseParts {
         label: &'static str,
         value: &V,
     ) -> Result<(), ResponseBuildError> {
+        let invalid = ResponseBuildError::InvalidHeader { name: label };
         match value.header_value() {
-            Ok(Some(value)) => {
+            Ok(Some(value)) if status_codes::syntax::header_value(label, value.as_bytes()) => {
                 self.headers.append(name, value);
                 Ok(())
             }
+            Ok(Some(_)) | Err(_) => Err(invalid),
             Ok(None) => Ok(()),
-            Err(_) => Err(ResponseBuildError::InvalidHeader { name: label }),
+        }
+    }
+
+    /// A header the status requires (RFC 9110 §15.5.2, §15.5.6...), whose source is a field
+    /// that may have sent nothing (an `Option` that is `None`).
+    #[inline]
+    pub fn require(&self, name: HeaderName, label: &'static str) -> Result<(), ResponseBuildError> {
+        if self.headers.contains_key(name) {
+            Ok(())
+        } else {
+            Err(ResponseBuildError::MissingHeader { name: label })
         }
     }
 
@@ -155,24 +204,6 @@ impl ResponseParts {
     #[inline]
     pub fn location(&mut self, location: LocationTemplate) -> Result<(), ResponseBuildError> {
         self.field(LOCATION, "location", location.0.as_str())
-    }
-
-    /// `Location` from a field: a URI reference (RFC 9110 §10.2.2), or an error.
-    #[inline]
-    pub fn location_field<V: HeaderFieldValue + ?Sized>(
-        &mut self,
-        value: &V,
-    ) -> Result<(), ResponseBuildError> {
-        let invalid = ResponseBuildError::InvalidHeader { name: "location" };
-        match value.header_value() {
-            Ok(Some(value)) => {
-                status_codes::syntax::uri_reference(value.as_bytes()).map_err(|_| invalid)?;
-                self.headers.append(LOCATION, value);
-                Ok(())
-            }
-            Ok(None) => Ok(()),
-            Err(_) => Err(invalid),
-        }
     }
 
     /// `Connection: upgrade` when an `Upgrade` field is present: a sender of Upgrade also sends
@@ -228,7 +259,17 @@ impl ResponseParts {
         let mut response = Response::new(body);
         *response.status_mut() = self.status;
         *response.headers_mut() = self.headers;
+        if let Some(reason) = self.reason {
+            response.extensions_mut().insert(reason);
+        }
         response
+    }
+
+    /// The reason phrase of a code IANA does not register, for the status line.
+    #[inline]
+    pub fn reason_phrase(mut self, reason: &'static str) -> Self {
+        self.reason = Some(ReasonPhrase(reason));
+        self
     }
 }
 
@@ -248,14 +289,22 @@ impl LocationTemplate {
         self.0.push_str(piece);
     }
 
-    /// A placeholder's value, percent-encoded; a `Display` that fails is an error rather than
-    /// a shortened URI.
+    /// A placeholder's value, percent-encoded. A `Display` that fails is an error rather than a
+    /// shortened URI, and so is `.` or `..`, which would be a dot-segment that moves the target
+    /// up the path (RFC 3986 §5.2.4) however it is encoded (the WHATWG URL parser decodes
+    /// `%2E`).
     #[inline]
     pub fn placeholder<D: fmt::Display + ?Sized>(
         &mut self,
         value: &D,
     ) -> Result<(), ResponseBuildError> {
+        let invalid = ResponseBuildError::InvalidHeader { name: "location" };
+        let start = self.0.len();
         fmt::write(&mut PercentEncode(&mut self.0), format_args!("{value}"))
-            .map_err(|_| ResponseBuildError::InvalidHeader { name: "location" })
+            .map_err(|_| invalid)?;
+        match &self.0[start..] {
+            "." | ".." => Err(invalid),
+            _ => Ok(()),
+        }
     }
 }

@@ -3,6 +3,8 @@
 
 use http::StatusCode;
 
+use crate::RetryAfter;
+
 /// The five classes of status codes (RFC 9110 §15).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum StatusClass {
@@ -47,9 +49,58 @@ pub enum Retry {
     /// the server cannot ever serve it (501, 505, 506, 508, 510, 511). Also for 600..=999,
     /// which HTTP does not define.
     Never,
-    /// The same request may succeed later: 408, 425, 429 and most 5xx. Wait for `Retry-After`
-    /// when the response has one (429, 503).
+    /// The same request may succeed later: 408, 421 (on another connection), 425, 429 and most
+    /// 5xx. Wait for `Retry-After` when the response has one (429, 503).
     Later,
+}
+
+/// What a client should do about a response it received: whether to retry, and when.
+///
+/// ```
+/// use status_core::{Retry, RetryAdvice, RetryAfter};
+/// use std::time::Duration;
+///
+/// let busy = http::Response::builder()
+///     .status(503)
+///     .header("retry-after", "120")
+///     .body(())
+///     .unwrap();
+/// assert_eq!(
+///     RetryAdvice::of(&busy),
+///     RetryAdvice { retry: Retry::Later, after: Some(RetryAfter::Delay(Duration::from_secs(120))) }
+/// );
+///
+/// // 413 is final, unless the server says when to come back (RFC 9110 §15.5.14).
+/// let too_large = http::Response::builder().status(413).body(()).unwrap();
+/// assert_eq!(RetryAdvice::of(&too_large).retry, Retry::Never);
+/// let too_large_now = http::Response::builder().status(413).header("retry-after", "60").body(()).unwrap();
+/// assert_eq!(RetryAdvice::of(&too_large_now).retry, Retry::Later);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RetryAdvice {
+    /// Whether the same request can succeed.
+    pub retry: Retry,
+    /// How long to wait first, from `Retry-After`, where it means something (3xx, 413, 429,
+    /// 503; RFC 9110 §10.2.3).
+    pub after: Option<RetryAfter>,
+}
+
+impl RetryAdvice {
+    /// The advice for a response: its status's [`StatusSemantics::retry`], and its
+    /// `Retry-After`. A 413 with `Retry-After` is temporary (RFC 9110 §15.5.14).
+    pub fn of<B>(response: &http::Response<B>) -> RetryAdvice {
+        let status = response.status();
+        let after = status
+            .has_retry_after_meaning()
+            .then(|| response.headers().get(http::header::RETRY_AFTER))
+            .flatten()
+            .and_then(|value| RetryAfter::parse(value.as_bytes()));
+        let retry = match (status.as_u16(), after) {
+            (413, Some(_)) => Retry::Later,
+            _ => status.retry(),
+        };
+        RetryAdvice { retry, after }
+    }
 }
 
 /// The semantics of a status code, at run time, for any code.
@@ -125,7 +176,8 @@ impl StatusSemantics for StatusCode {
 
     fn retry(&self) -> Retry {
         match self.as_u16() {
-            408 | 425 | 429 => Retry::Later,
+            // 421: on another connection (RFC 9110 §15.5.20).
+            408 | 421 | 425 | 429 => Retry::Later,
             501 | 505 | 506 | 508 | 510 | 511 => Retry::Never,
             400..=499 => Retry::Never,
             500..=599 => Retry::Later,

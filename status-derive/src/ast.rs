@@ -24,6 +24,8 @@ pub struct Variant<'a> {
     /// Whether its attributes had errors of form: HTTP's rules are not checked on what could
     /// not be parsed, so that one mistake gives one error.
     pub malformed: bool,
+    /// Whether thiserror's `#[error(transparent)]` makes its `Display` the source error's.
+    pub error_transparent: bool,
     pub fields: Vec<Field<'a>>,
 }
 
@@ -31,6 +33,8 @@ pub struct Field<'a> {
     pub member: Member,
     /// The field's name, or its index for a tuple field.
     pub name: String,
+    /// Its position among the variant's fields.
+    pub index: usize,
     pub ty: &'a Type,
     pub roles: Vec<FieldRole>,
 }
@@ -88,6 +92,7 @@ impl<'a> Input<'a> {
                     attr: own_status,
                     uses_default: false,
                     malformed,
+                    error_transparent: is_error_transparent(&input.attrs),
                     fields,
                 };
                 Some(Input {
@@ -121,6 +126,7 @@ impl<'a> Input<'a> {
                             attr,
                             uses_default: !has_own,
                             malformed,
+                            error_transparent: is_error_transparent(&variant.attrs),
                             fields,
                         }
                     })
@@ -140,6 +146,15 @@ impl<'a> Input<'a> {
             }
         }
     }
+}
+
+fn is_error_transparent(attrs: &[Attribute]) -> bool {
+    attrs.iter().any(|attr| {
+        attr.path().is_ident("error")
+            && attr
+                .parse_args::<syn::Ident>()
+                .is_ok_and(|ident| ident == "transparent")
+    })
 }
 
 fn has_error_attr(attrs: &[Attribute]) -> bool {
@@ -205,6 +220,7 @@ fn fields<'a>(cx: &Ctxt, fields: &'a Fields) -> Vec<Field<'a>> {
             Field {
                 member,
                 name,
+                index,
                 ty: &field.ty,
                 roles: attr::parse_field_attrs(cx, &field.attrs),
             }

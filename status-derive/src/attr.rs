@@ -1,11 +1,14 @@
 //! Parsing of `#[status(...)]` and of the field attributes. Mistakes of form (unknown or duplicate
 //! keys, values of the wrong type) are reported here; HTTP's rules are in `check.rs`.
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::Span;
+use quote::ToTokens;
 use syn::ext::IdentExt;
 use syn::parse::{ParseStream, Parser};
 use syn::spanned::Spanned;
 use syn::{Attribute, Ident, Lit, LitStr, Token};
+
+use status_codes::syntax;
 
 use crate::ctxt::Ctxt;
 
@@ -104,6 +107,8 @@ pub enum Allow {
     MultipleChoices,
     ExtensionName,
     TitleWithoutType,
+    DistinguishableConceal,
+    SourceInDetail,
 }
 
 pub const ALLOWS: &[(&str, Allow)] = &[
@@ -116,6 +121,8 @@ pub const ALLOWS: &[(&str, Allow)] = &[
     ("multiple_choices", Allow::MultipleChoices),
     ("extension_name", Allow::ExtensionName),
     ("title_without_type", Allow::TitleWithoutType),
+    ("distinguishable_conceal", Allow::DistinguishableConceal),
+    ("source_in_detail", Allow::SourceInDetail),
 ];
 
 impl Allow {
@@ -189,7 +196,8 @@ enum Value {
     /// `-` and the literal after it.
     Negative(Span, Span),
     Path(syn::Path),
-    List(TokenStream, Span),
+    /// `key(...)`: the group, whose delimiters give errors at the end of its content a place.
+    List(proc_macro2::Group),
     Flag,
 }
 
@@ -207,16 +215,21 @@ impl Value {
     }
 }
 
+/// A literal, or `-` and a literal.
+fn parse_literal(input: ParseStream) -> syn::Result<Value> {
+    if input.peek(Token![-]) {
+        let minus: Token![-] = input.parse()?;
+        let lit: Lit = input.parse()?;
+        return Ok(Value::Negative(minus.span, lit.span()));
+    }
+    Ok(Value::Lit(input.parse()?))
+}
+
 fn parse_value(input: ParseStream) -> syn::Result<Value> {
     if input.peek(Token![=]) {
         input.parse::<Token![=]>()?;
-        if input.peek(Token![-]) {
-            let minus: Token![-] = input.parse()?;
-            let lit: Lit = input.parse()?;
-            return Ok(Value::Negative(minus.span, lit.span()));
-        }
-        if input.peek(Lit) {
-            return Ok(Value::Lit(input.parse()?));
+        if input.peek(Lit) || input.peek(Token![-]) {
+            return parse_literal(input);
         }
         if input.peek(Ident::peek_any) || input.peek(Token![::]) {
             return Ok(Value::Path(input.call(syn::Path::parse_mod_style)?));
@@ -224,11 +237,34 @@ fn parse_value(input: ParseStream) -> syn::Result<Value> {
         return Err(input.error("expected a value after `=`: a number, a string or a name"));
     }
     if input.peek(syn::token::Paren) {
-        let content;
-        let paren = syn::parenthesized!(content in input);
-        return Ok(Value::List(content.parse()?, paren.span.join()));
+        if let proc_macro2::TokenTree::Group(group) = input.parse()? {
+            return Ok(Value::List(group));
+        }
     }
     Ok(Value::Flag)
+}
+
+/// Whether `path` is a bare name, or a path whose next-to-last segment is `parent`
+/// (`StatusCode::NOT_FOUND`, `http::header::ETAG`): anything else would be ignored silently.
+fn qualified_by(path: &syn::Path, parent: &str) -> bool {
+    let segments: Vec<&syn::PathSegment> = path.segments.iter().collect();
+    match segments.as_slice() {
+        [_] => path.leading_colon.is_none(),
+        [.., before, _] => before.ident == parent,
+        [] => false,
+    }
+}
+
+/// Runs `parser` on the content of a parenthesized group, so that an error at the end of the
+/// content points at the closing parenthesis rather than at the derive.
+fn in_parens<T>(
+    parser: impl FnOnce(ParseStream) -> syn::Result<T>,
+) -> impl FnOnce(ParseStream) -> syn::Result<T> {
+    move |input: ParseStream| {
+        let content;
+        syn::parenthesized!(content in input);
+        parser(&content)
+    }
 }
 
 /// Skips to the next top-level comma, after an error inside one item.
@@ -305,6 +341,15 @@ fn code_from_value(cx: &Ctxt, value: &Value, what: &str) -> Option<Code> {
         }),
         Value::Path(path) => {
             let ident = path.segments.last().map(|segment| &segment.ident)?;
+            if !qualified_by(path, "StatusCode") {
+                cx.error_spanned_by(
+                    path,
+                    format!(
+                        "write the status code's name alone, `{ident}`, or as `StatusCode::{ident}`"
+                    ),
+                );
+                return None;
+            }
             let name = ident.to_string();
             match status_codes::by_name(&name) {
                 Some(row) => Some(Code {
@@ -345,7 +390,8 @@ fn code_from_value(cx: &Ctxt, value: &Value, what: &str) -> Option<Code> {
 fn value_span(value: &Value) -> Span {
     match value {
         Value::Lit(lit) => lit.span(),
-        Value::Negative(span, _) | Value::List(_, span) => *span,
+        Value::Negative(span, _) => *span,
+        Value::List(group) => group.span(),
         Value::Path(path) => path.span(),
         Value::Flag => Span::call_site(),
     }
@@ -374,18 +420,30 @@ fn string_value(cx: &Ctxt, key: &Ident, value: &Value, example: &str) -> Option<
     }
 }
 
-/// Which header a shortcut key names.
-fn shortcut_header(key: &str) -> Option<(&'static str, &'static str)> {
-    Some(match key {
-        "www_authenticate" => ("www-authenticate", "WWW_AUTHENTICATE"),
-        "proxy_authenticate" => ("proxy-authenticate", "PROXY_AUTHENTICATE"),
-        "allow" => ("allow", "ALLOW"),
-        "upgrade" => ("upgrade", "UPGRADE"),
-        "content_range" => ("content-range", "CONTENT_RANGE"),
-        "retry_after" => ("retry-after", "RETRY_AFTER"),
-        _ => return None,
-    })
-}
+/// The keys that are shortcuts for a header field with a fixed string value: key, field name,
+/// `http::header` constant, an example value for messages.
+const SHORTCUTS: &[(&str, &str, &str, &str)] = &[
+    (
+        "www_authenticate",
+        "www-authenticate",
+        "WWW_AUTHENTICATE",
+        "r#\"Bearer realm=\"api\"\"#",
+    ),
+    (
+        "proxy_authenticate",
+        "proxy-authenticate",
+        "PROXY_AUTHENTICATE",
+        "r#\"Basic realm=\"proxy\"\"#",
+    ),
+    ("allow", "allow", "ALLOW", "\"GET, HEAD\""),
+    ("upgrade", "upgrade", "UPGRADE", "\"websocket\""),
+    (
+        "content_range",
+        "content-range",
+        "CONTENT_RANGE",
+        "\"bytes */47022\"",
+    ),
+];
 
 pub fn parse_status_attr(cx: &Ctxt, attr: &Attribute) -> Option<StatusAttr> {
     let span = attr.path().span();
@@ -439,7 +497,7 @@ pub fn parse_status_attr(cx: &Ctxt, attr: &Attribute) -> Option<StatusAttr> {
         }
         Ok(())
     };
-    if let Err(error) = parser.parse2(tokens) {
+    if let Err(error) = attr.parse_args_with(parser) {
         cx.syn_error(error);
     }
     if parsed.code.is_none() && parsed.transparent.is_none() && cx.error_count() == before {
@@ -461,23 +519,10 @@ fn parse_status_item(
     // The code comes first: a number, or a name not followed by `=` or `(`.
     if first {
         if input.peek(Lit) || input.peek(Token![-]) {
-            let value = if input.peek(Token![-]) {
-                let minus: Token![-] = match input.parse() {
-                    Ok(minus) => minus,
-                    Err(error) => return cx.syn_error(error),
-                };
-                let end = input
-                    .parse::<Lit>()
-                    .map(|lit| lit.span())
-                    .unwrap_or(minus.span);
-                Value::Negative(minus.span, end)
-            } else {
-                match input.parse() {
-                    Ok(lit) => Value::Lit(lit),
-                    Err(error) => return cx.syn_error(error),
-                }
-            };
-            parsed.code = code_from_value(cx, &value, "the status code");
+            match parse_literal(input) {
+                Ok(value) => parsed.code = code_from_value(cx, &value, "the status code"),
+                Err(error) => cx.syn_error(error),
+            }
             return;
         }
         let fork = input.fork();
@@ -528,7 +573,7 @@ fn parse_status_item(
             return;
         }
     };
-    let name = key.to_string();
+    let name = key.unraw().to_string();
 
     // A bare number or name after the first item is a second code.
     if !first
@@ -583,8 +628,8 @@ fn parse_status_item(
             }
         }
         "allow" if is_list_allow => {
-            if let Value::List(tokens, _) = value {
-                parse_allows(cx, tokens, parsed);
+            if let Value::List(group) = value {
+                parse_allows(cx, group, parsed);
             }
         }
         "retry_after" => {
@@ -611,15 +656,11 @@ fn parse_status_item(
                 value_span,
             });
         }
-        "www_authenticate" | "proxy_authenticate" | "allow" | "upgrade" | "content_range" => {
-            let Some((header, constant)) = shortcut_header(&name) else {
+        _ if SHORTCUTS.iter().any(|(shortcut, ..)| *shortcut == name) => {
+            let Some(&(_, header, constant, example)) =
+                SHORTCUTS.iter().find(|(shortcut, ..)| *shortcut == name)
+            else {
                 return;
-            };
-            let example = match header {
-                "allow" => "\"GET, HEAD\"",
-                "upgrade" => "\"websocket\"",
-                "content-range" => "\"bytes */47022\"",
-                _ => "r#\"Bearer realm=\"api\"\"#",
             };
             if let Some(lit) = string_value(cx, &key, &value, example) {
                 parsed.headers.push(StaticHeader {
@@ -632,7 +673,7 @@ fn parse_status_item(
             }
         }
         "headers" => match value {
-            Value::List(tokens, _) => parse_headers(cx, tokens, parsed),
+            Value::List(group) => parse_headers(cx, group, parsed),
             other => cx.error(
                 if matches!(other, Value::Flag) { key.span() } else { value_span(&other) },
                 "`headers` takes a list: `headers(CACHE_CONTROL = \"no-store\", \"x-request-kind\" = \"order\")`",
@@ -686,8 +727,9 @@ fn parse_status_item(
     }
 }
 
-fn parse_allows(cx: &Ctxt, tokens: TokenStream, parsed: &mut StatusAttr) {
-    let names = syn::punctuated::Punctuated::<Ident, Token![,]>::parse_terminated.parse2(tokens);
+fn parse_allows(cx: &Ctxt, group: proc_macro2::Group, parsed: &mut StatusAttr) {
+    let names = in_parens(syn::punctuated::Punctuated::<Ident, Token![,]>::parse_terminated)
+        .parse2(group.into_token_stream());
     let names = match names {
         Ok(names) => names,
         Err(error) => {
@@ -710,9 +752,14 @@ fn parse_allows(cx: &Ctxt, tokens: TokenStream, parsed: &mut StatusAttr) {
                 cx.error(
                     name.span(),
                     format!(
-                        "unknown rule `{text}` in allow(...){}\nnote: the rules that can be allowed are: {}",
+                        "unknown rule `{text}` in allow(...){}\nnote: the rules that can be allowed are: {}{}",
                         did_you_mean(closest(&text, known.iter().copied())),
-                        known.join(", ")
+                        known.join(", "),
+                        if text.bytes().all(|b| b.is_ascii_uppercase()) {
+                            "\nhelp: the Allow header field is written `allow = \"GET, HEAD\"`"
+                        } else {
+                            ""
+                        }
                     ),
                 );
             }
@@ -721,7 +768,7 @@ fn parse_allows(cx: &Ctxt, tokens: TokenStream, parsed: &mut StatusAttr) {
 }
 
 /// `headers(CACHE_CONTROL = "no-store", "x-request-kind" = "order")`.
-fn parse_headers(cx: &Ctxt, tokens: TokenStream, parsed: &mut StatusAttr) {
+fn parse_headers(cx: &Ctxt, group: proc_macro2::Group, parsed: &mut StatusAttr) {
     let parser = |input: ParseStream| -> syn::Result<()> {
         while !input.is_empty() {
             let (name, constant, name_span) = parse_header_name(cx, input)?;
@@ -763,7 +810,7 @@ fn parse_headers(cx: &Ctxt, tokens: TokenStream, parsed: &mut StatusAttr) {
         }
         Ok(())
     };
-    if let Err(error) = parser.parse2(tokens) {
+    if let Err(error) = in_parens(parser).parse2(group.into_token_stream()) {
         cx.error(
             error.span(),
             format!("{error}\nnote: `headers` takes `NAME = \"value\"` pairs: `headers(CACHE_CONTROL = \"no-store\", \"x-request-kind\" = \"order\")`"),
@@ -780,7 +827,7 @@ fn parse_header_name(
     if input.peek(LitStr) {
         let lit: LitStr = input.parse()?;
         let name = lit.value();
-        if name.is_empty() || !name.bytes().all(is_tchar) {
+        if !syntax::is_token(&name) {
             cx.error(
                 lit.span(),
                 format!(
@@ -796,6 +843,13 @@ fn parse_header_name(
     let Some(ident) = path.segments.last().map(|segment| segment.ident.clone()) else {
         return Err(syn::Error::new(path.span(), "expected a header name"));
     };
+    if !qualified_by(&path, "header") {
+        cx.error_spanned_by(
+            &path,
+            format!("write the header's `http::header` constant alone, `{ident}`, or as `header::{ident}`"),
+        );
+        return Ok((None, None, ident.span()));
+    }
     let text = ident.to_string();
     if !text
         .bytes()
@@ -814,16 +868,15 @@ fn parse_header_name(
     ))
 }
 
-/// RFC 9110 §5.6.2 `tchar`.
-pub fn is_tchar(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b)
-}
-
 fn parse_template(cx: &Ctxt, literal: LitStr) -> Option<LocationTemplate> {
     let text = literal.value();
     let mut pieces = Vec::new();
     let mut rest = text.as_str();
     while let Some(open) = rest.find('{') {
+        if rest[..open].contains('}') {
+            cx.error(literal.span(), "`}` without `{` in `location`: a placeholder is a field name in braces, such as \"/order-result/{id}\"");
+            return None;
+        }
         if open > 0 {
             pieces.push(TemplatePiece::Literal(rest[..open].to_owned()));
         }
@@ -851,9 +904,8 @@ fn parse_template(cx: &Ctxt, literal: LitStr) -> Option<LocationTemplate> {
         pieces.push(TemplatePiece::Placeholder(name.to_owned()));
         rest = &after[close + 1..];
     }
-    if let Some(close) = rest.find('}') {
-        let _ = close;
-        cx.error(literal.span(), "`}` without `{` in `location`");
+    if rest.contains('}') {
+        cx.error(literal.span(), "`}` without `{` in `location`: a placeholder is a field name in braces, such as \"/order-result/{id}\"");
         return None;
     }
     if !rest.is_empty() {
@@ -887,7 +939,7 @@ pub fn parse_field_attrs(cx: &Ctxt, attrs: &[Attribute]) -> Vec<FieldRole> {
             INSTANCE => no_arguments(FieldRole::Instance(span)),
             EXTENSION => match &attr.meta {
                 syn::Meta::Path(_) => Some(FieldRole::Extension { name: None, span }),
-                syn::Meta::List(list) => match syn::parse2::<LitStr>(list.tokens.clone()) {
+                syn::Meta::List(list) => match list.parse_args::<LitStr>() {
                     Ok(lit) => Some(FieldRole::Extension {
                         name: Some(lit.value()),
                         span: lit.span(),
@@ -915,10 +967,16 @@ pub fn parse_field_attrs(cx: &Ctxt, attrs: &[Attribute]) -> Vec<FieldRole> {
             _ => None,
         };
         if let Some(role) = role {
-            let duplicate = roles.iter().any(|existing: &FieldRole| {
-                std::mem::discriminant(existing) == std::mem::discriminant(&role)
-                    && !matches!(role, FieldRole::Header { .. })
-            });
+            // One field can give several headers, but each role and each header once.
+            let duplicate = roles
+                .iter()
+                .any(|existing: &FieldRole| match (existing, &role) {
+                    (FieldRole::Header { name: a, .. }, FieldRole::Header { name: b, .. }) => {
+                        a == b
+                    }
+                    (FieldRole::Header { .. }, _) | (_, FieldRole::Header { .. }) => false,
+                    _ => std::mem::discriminant(existing) == std::mem::discriminant(&role),
+                });
             if duplicate {
                 cx.error(span, format!("duplicate `#[{name}]` on this field"));
             } else {
@@ -944,7 +1002,7 @@ fn parse_field_header(cx: &Ctxt, attr: &Attribute) -> Option<FieldRole> {
         }
         Ok(parsed)
     };
-    match parser.parse2(list.tokens.clone()) {
+    match list.parse_args_with(parser) {
         Ok((Some(name), constant, span)) => Some(FieldRole::Header {
             name,
             constant,

@@ -10,10 +10,13 @@ use proc_macro2::Span;
 
 use crate::ast::{Field, Input, Variant};
 use crate::attr::{
-    Allow, BodyKind, Code, DetailSpec, FieldRole, StaticHeader, StatusAttr, TemplatePiece, closest,
+    Allow, BodyKind, Code, Detail, DetailSpec, FieldRole, StaticHeader, StatusAttr, TemplatePiece,
+    closest,
 };
 use crate::ctxt::Ctxt;
 use crate::grammar;
+use crate::prop;
+use status_codes::syntax::ContentRange;
 
 pub fn check(cx: &Ctxt, input: &Input) {
     for (index, variant) in input.variants.iter().enumerate() {
@@ -37,6 +40,7 @@ pub fn check(cx: &Ctxt, input: &Input) {
             attr,
             key: &key,
             allowed: RefCell::new(Vec::new()),
+            sources: header_sources(variant, attr),
         };
         let before = cx.error_count();
         rules.check();
@@ -70,8 +74,46 @@ fn is_option(ty: &syn::Type) -> bool {
             .is_some_and(|segment| segment.ident == "Option"),
         syn::Type::Group(group) => is_option(&group.elem),
         syn::Type::Paren(paren) => is_option(&paren.elem),
+        syn::Type::Reference(reference) => is_option(&reference.elem),
         _ => false,
     }
+}
+
+/// Every header of a variant: static ones from the attribute, and fields.
+fn header_sources(variant: &Variant, attr: &StatusAttr) -> Vec<HeaderUse> {
+    let mut sources: Vec<HeaderUse> = attr
+        .headers
+        .iter()
+        .map(|header| HeaderUse {
+            name: header.name.clone(),
+            span: header.name_span,
+            described: format!("the fixed value \"{}\"", header.value),
+            optional: false,
+        })
+        .collect();
+    if let Some(location) = &attr.location {
+        sources.push(HeaderUse {
+            name: "location".to_owned(),
+            span: location.literal.span(),
+            described: format!("`location = \"{}\"`", location.literal.value()),
+            optional: false,
+        });
+    }
+    for (field, role) in variant.fields_with(|_| true) {
+        let name = match role {
+            FieldRole::Header { name, .. } => name.clone(),
+            FieldRole::Location(_) => "location".to_owned(),
+            FieldRole::RetryAfter(_) => "retry-after".to_owned(),
+            _ => continue,
+        };
+        sources.push(HeaderUse {
+            name,
+            span: role.span(),
+            described: format!("field `{}`", field.name),
+            optional: is_option(field.ty),
+        });
+    }
+    sources
 }
 
 struct Rules<'a> {
@@ -82,6 +124,8 @@ struct Rules<'a> {
     key: &'a str,
     /// The opt-outs that turned a "should" rule off.
     allowed: RefCell<Vec<Allow>>,
+    /// Every source of a header field in the variant.
+    sources: Vec<HeaderUse>,
 }
 
 /// The phrase of a code for messages: `404 Not Found`.
@@ -158,8 +202,9 @@ impl Rules<'_> {
             None => code,
         };
         self.no_content(wire);
-        self.required_headers(wire);
-        self.missing_location(wire);
+        self.members_without_problem(wire);
+        self.source_in_detail(wire);
+        self.required_header(wire);
         self.missing_content_range(wire);
         self.content_range_form(wire);
         if self.attr.conceal.is_none() {
@@ -169,41 +214,8 @@ impl Rules<'_> {
     }
 
     /// Every header of the variant: static ones from the attribute, and fields.
-    fn header_sources(&self) -> Vec<HeaderUse> {
-        let mut sources: Vec<HeaderUse> = self
-            .attr
-            .headers
-            .iter()
-            .map(|header| HeaderUse {
-                name: header.name.clone(),
-                span: header.name_span,
-                described: format!("the fixed value \"{}\"", header.value),
-                optional: false,
-            })
-            .collect();
-        if let Some(location) = &self.attr.location {
-            sources.push(HeaderUse {
-                name: "location".to_owned(),
-                span: location.literal.span(),
-                described: format!("`location = \"{}\"`", location.literal.value()),
-                optional: false,
-            });
-        }
-        for (field, role) in self.variant.fields_with(|_| true) {
-            let name = match role {
-                FieldRole::Header { name, .. } => name.clone(),
-                FieldRole::Location(_) => "location".to_owned(),
-                FieldRole::RetryAfter(_) => "retry-after".to_owned(),
-                _ => continue,
-            };
-            sources.push(HeaderUse {
-                name,
-                span: role.span(),
-                described: format!("field `{}`", field.name),
-                optional: is_option(field.ty),
-            });
-        }
-        sources
+    fn header_sources(&self) -> &[HeaderUse] {
+        &self.sources
     }
 
     fn has_header(&self, name: &str) -> bool {
@@ -215,13 +227,13 @@ impl Rules<'_> {
     /// A header whose only source is an `Option` field is sent only sometimes: for a header the
     /// status requires, that is a response without it whenever the field is `None`.
     fn optional_only(&self, name: &str) -> Option<HeaderUse> {
-        let sources: Vec<HeaderUse> = self
+        let sources: Vec<&HeaderUse> = self
             .header_sources()
-            .into_iter()
+            .iter()
             .filter(|source| source.name == name)
             .collect();
         match sources.as_slice() {
-            [only] if only.optional => Some(only.clone()),
+            [only] if only.optional => Some((*only).clone()),
             _ => None,
         }
     }
@@ -434,7 +446,69 @@ impl Rules<'_> {
         if let Some(type_uri) = &self.attr.type_uri {
             reveal(type_uri.span(), "`type`");
         }
+        if valid {
+            self.distinguishable_conceal(code, conceal);
+        }
         valid
+    }
+
+    /// Rule (should): a concealed status hides the real one only if its answer is the same as a
+    /// real one's: if another variant answers the concealing status with more than a bare
+    /// problem, a client tells them apart (RFC 9110 §15.5.4).
+    fn distinguishable_conceal(&self, code: Code, conceal: Code) {
+        for sibling in &self.input.variants {
+            if std::ptr::eq(sibling, self.variant) || sibling.malformed {
+                continue;
+            }
+            let Some(attr) = &sibling.attr else {
+                continue;
+            };
+            if attr.transparent.is_some() || prop::wire(attr) != Some((conceal.value, None)) {
+                continue;
+            }
+            if let Some(what) = prop::beyond_bare_problem(sibling, attr, conceal.value) {
+                self.should(
+                    Allow::DistinguishableConceal,
+                    conceal.span,
+                    format!(
+                        "`conceal = {}` answers a bare \"{}\" problem, but {} answers {} with {what}, so a client can tell a concealed {} from a real {} (RFC 9110 §15.5.4)\n\
+                         help: make {} answer a bare problem too (`detail = hidden`, no headers or members)",
+                        conceal.value,
+                        named(conceal.value),
+                        sibling.name(),
+                        conceal.value,
+                        named(code.value),
+                        conceal.value,
+                        sibling.name()
+                    ),
+                );
+                return;
+            }
+        }
+    }
+
+    /// Rule (should): with thiserror's `#[error(transparent)]`, the variant's `Display` is the
+    /// source error's, and a `detail` from it shows the source to the client (RFC 9457 §5).
+    fn source_in_detail(&self, wire: Code) {
+        let from_display = matches!(
+            prop::detail(self.attr, wire.value, self.attr.conceal.map(|c| c.value)),
+            DetailSpec::Kind(Detail::Display)
+        );
+        let problem = matches!(
+            prop::body(self.variant, self.attr, wire.value),
+            prop::Body::Problem
+        );
+        if self.variant.error_transparent && from_display && problem {
+            self.should(
+                Allow::SourceInDetail,
+                wire.span,
+                format!(
+                    "{} sends its `Display` as the problem's `detail`, and `#[error(transparent)]` makes that the source error's message, which may show internals to the client (RFC 9457 §5)\n\
+                     help: set `detail = hidden` or a fixed `detail = \"...\"`, or give the variant its own `#[error(\"...\")]`",
+                    named(wire.value)
+                ),
+            );
+        }
     }
 
     /// Rule (error): 1xx, 204, 205 and 304 never carry content (RFC 9110 §15.2, §15.3.5,
@@ -479,96 +553,97 @@ impl Rules<'_> {
         }
     }
 
-    /// Rule (error): codes whose definition requires a header field (RFC 9110 §15.5.2, §15.5.6,
-    /// §15.5.8, §15.5.22, §15.3.7).
-    fn required_headers(&self, wire: Code) {
-        let (header, section, fix) = match wire.value {
-            401 => (
-                "WWW-Authenticate",
-                "§15.5.2, §11.6.1",
-                "`www_authenticate = r#\"Bearer realm=\"api\"\"#` or a `#[header(WWW_AUTHENTICATE)]` field",
-            ),
-            405 => (
-                "Allow",
-                "§15.5.6, §10.2.1",
-                "`allow = \"GET, HEAD\"` with the methods the resource supports, or a `#[header(ALLOW)]` field",
-            ),
-            407 => (
-                "Proxy-Authenticate",
-                "§15.5.8, §11.7.1",
-                "`proxy_authenticate = r#\"Basic realm=\"proxy\"\"#` or a `#[header(PROXY_AUTHENTICATE)]` field",
-            ),
-            426 => (
-                "Upgrade",
-                "§15.5.22, §7.8",
-                "`upgrade = \"HTTP/2.0\"` with the protocols to switch to, or a `#[header(UPGRADE)]` field",
-            ),
-            206 => (
-                "Content-Range",
-                "§15.3.7.1",
-                "`content_range = \"bytes 0-499/1234\"` or a `#[header(CONTENT_RANGE)]` field",
-            ),
-            _ => return,
+    /// Rule (error for 401, 405, 407, 426, 206; should for redirects): the header field the
+    /// status requires (RFC 9110 §15.5.2, §15.5.6, §15.5.8, §15.5.22, §15.3.7.1) or the target
+    /// a redirect needs (§15.4). An `Option` field alone is not enough: when it is `None`, the
+    /// response goes out without it.
+    fn required_header(&self, wire: Code) {
+        let Some(required) = prop::required_header(wire.value) else {
+            return;
         };
-        let article = if matches!(header, "Allow" | "Upgrade") {
+        let article = if matches!(required.display, "Allow" | "Upgrade") {
             "an"
         } else {
             "a"
         };
-        let name = header.to_ascii_lowercase();
-        if !self.has_header(&name) {
-            self.error(
-                wire.span,
-                format!(
-                    "{} must send {article} {header} header field (RFC 9110 {section})\nhelp: add {fix}",
-                    named(wire.value)
-                ),
-            );
-        } else if let Some(source) = self.optional_only(&name) {
-            self.error(
-                source.span,
-                format!(
-                    "{} must send {article} {header} header field (RFC 9110 {section}), but {} is an `Option`: when it is `None`, the response goes out without one\n\
-                     help: make the field's type non-optional",
+        let (message, span) = if !self.has_header(required.name) {
+            let message = match required.allow {
+                None => format!(
+                    "{} must send {article} {} header field (RFC 9110 {})\nhelp: add {}",
                     named(wire.value),
-                    source.described
+                    required.display,
+                    required.section,
+                    required.fix
+                ),
+                Some(_) => format!(
+                    "{} without a Location header redirects nowhere (RFC 9110 {})\nhelp: add {}",
+                    named(wire.value),
+                    required.section,
+                    required.fix
+                ),
+            };
+            (message, wire.span)
+        } else if let Some(source) = self.optional_only(required.name) {
+            let message = format!(
+                "{} needs {article} {} header field (RFC 9110 {}), but {} is an `Option`: when it is `None`, the response goes out without one\n\
+                 help: make the field's type non-optional",
+                named(wire.value),
+                required.display,
+                required.section,
+                source.described
+            );
+            (message, source.span)
+        } else {
+            return;
+        };
+        match required.allow {
+            None => self.error(span, message),
+            Some(allow) => self.should(allow, span, message),
+        }
+    }
+
+    /// Rule (error): problem members on a variant whose body is not a problem would be dropped
+    /// without a word: 2xx and 3xx send no body unless asked to.
+    fn members_without_problem(&self, wire: Code) {
+        let no_content = matches!(wire.value, 100..=199 | 204 | 205 | 304);
+        let explicit_none = matches!(self.attr.body, Some((BodyKind::None, _)));
+        if no_content
+            || explicit_none
+            || !matches!(
+                prop::body(self.variant, self.attr, wire.value),
+                prop::Body::Empty
+            )
+        {
+            return;
+        }
+        for (span, what) in self.problem_member_spans() {
+            self.error(
+                span,
+                format!(
+                    "{} sends no body unless asked to, so {what} goes nowhere\n\
+                     help: add `body = problem` to send a problem document, or remove it",
+                    named(wire.value)
                 ),
             );
         }
     }
 
-    /// Rule (should): a redirect without a target redirects nowhere (RFC 9110 §15.4.2-§15.4.9).
-    fn missing_location(&self, wire: Code) {
-        let section = match wire.value {
-            301 => "§15.4.2",
-            302 => "§15.4.3",
-            303 => "§15.4.4",
-            307 => "§15.4.8",
-            308 => "§15.4.9",
-            _ => return,
-        };
-        if let Some(source) = self.optional_only("location") {
-            self.should(
-                Allow::MissingLocation,
-                source.span,
-                format!(
-                    "{} without a Location header redirects nowhere (RFC 9110 {section}), and {} is an `Option`: when it is `None`, the redirect has no target\n\
-                     help: make the field's type non-optional",
-                    named(wire.value),
-                    source.described
-                ),
-            );
-        } else if !self.has_header("location") {
-            self.should(
-                Allow::MissingLocation,
-                wire.span,
-                format!(
-                    "{} without a Location header redirects nowhere (RFC 9110 {section})\n\
-                     help: add `location = \"/new-path\"` (placeholders such as \"/order-result/{{id}}\" name fields), or a `#[location]` field",
-                    named(wire.value)
-                ),
-            );
+    /// Where the variant asks for problem members, and what each is.
+    fn problem_member_spans(&self) -> Vec<(Span, &'static str)> {
+        let mut members = Vec::new();
+        if let Some((_, span)) = &self.attr.detail {
+            members.push((*span, "`detail`"));
         }
+        members.extend(self.attr.title.iter().map(|t| (t.span(), "`title`")));
+        members.extend(self.attr.type_uri.iter().map(|t| (t.span(), "`type`")));
+        for (_, role) in self.variant.fields_with(|_| true) {
+            match role {
+                FieldRole::Extension { span, .. } => members.push((*span, "an extension member")),
+                FieldRole::Instance(span) => members.push((*span, "`instance`")),
+                _ => {}
+            }
+        }
+        members
     }
 
     /// Rule (should): 416 says which ranges exist with `Content-Range: bytes */length`
@@ -588,13 +663,13 @@ impl Rules<'_> {
     /// (RFC 9110 §15.3.7.1, §14.4); a 416 gives the current length as `*/length` (§15.5.17).
     fn content_range_form(&self, wire: Code) {
         for header in &self.attr.headers {
-            if header.name != "content-range" || grammar::content_range(&header.value).is_err() {
+            if header.name != "content-range" {
                 continue;
             }
-            let unsatisfied = header
-                .value
-                .split_once(' ')
-                .is_some_and(|(_, range)| range.starts_with("*/"));
+            let Ok(form) = grammar::content_range(&header.value) else {
+                continue; // malformed: reported by `static_value`
+            };
+            let unsatisfied = form == ContentRange::Unsatisfied;
             match (wire.value, unsatisfied) {
                 (206, true) => self.error(
                     header.value_span,
@@ -680,7 +755,7 @@ impl Rules<'_> {
                 "www-authenticate" => grammar::challenge(&header.value, "§11.6.1"),
                 "proxy-authenticate" => grammar::challenge(&header.value, "§11.7.1"),
                 "upgrade" => grammar::upgrade(&header.value),
-                "content-range" => grammar::content_range(&header.value),
+                "content-range" => grammar::content_range(&header.value).map(|_| ()),
                 _ if header.value.is_empty() => Err(
                     "is empty, which sends the field with nothing in it\nhelp: remove the header, or give it a value".to_owned(),
                 ),
@@ -808,20 +883,7 @@ impl Rules<'_> {
     fn problem_members(&self) {
         let no_body = matches!(self.attr.body, Some((BodyKind::None, _)));
         if no_body {
-            let mut members: Vec<Span> = Vec::new();
-            if let Some((_, span)) = &self.attr.detail {
-                members.push(*span);
-            }
-            members.extend(self.attr.title.iter().map(|t| t.span()));
-            members.extend(self.attr.type_uri.iter().map(|t| t.span()));
-            members.extend(
-                self.variant
-                    .fields_with(|role| {
-                        matches!(role, FieldRole::Extension { .. } | FieldRole::Instance(_))
-                    })
-                    .map(|(_, role)| role.span()),
-            );
-            for span in members {
+            for (span, _) in self.problem_member_spans() {
                 self.error(span, "`body = none` sends no problem, so this member goes nowhere\nhelp: remove it, or remove `body = none`");
             }
         }
@@ -894,7 +956,7 @@ impl Rules<'_> {
                     let what = if member.len() < 3 {
                         "has fewer than three characters".to_owned()
                     } else if !member.starts_with(|c: char| c.is_ascii_alphabetic()) {
-                        "does not start with a letter".to_owned()
+                        "does not start with an ASCII letter".to_owned()
                     } else {
                         let bad = member
                             .chars()

@@ -7,9 +7,10 @@ use syn::spanned::Spanned;
 use syn::{DeriveInput, Ident, Type};
 
 use crate::ast::{Field, Input, Variant};
-use crate::attr::{BodyKind, Detail, DetailSpec, FieldRole, StatusAttr, TemplatePiece};
+use crate::attr::{Detail, DetailSpec, FieldRole, StatusAttr, TemplatePiece};
 use crate::check;
 use crate::ctxt::Ctxt;
+use crate::prop::{self, Body};
 
 pub fn derive(input: &DeriveInput) -> TokenStream {
     let cx = Ctxt::default();
@@ -49,14 +50,6 @@ fn stub(input: &DeriveInput) -> TokenStream {
     }
 }
 
-/// The body a variant answers with, decided from its status and attributes.
-enum Body<'a> {
-    Empty,
-    ResetContent,
-    Problem,
-    Field(&'a Field<'a>),
-}
-
 /// What the derive knows about one non-transparent variant.
 struct Plan<'a> {
     variant: &'a Variant<'a>,
@@ -69,11 +62,7 @@ struct Plan<'a> {
 
 impl<'a> Plan<'a> {
     fn new(variant: &'a Variant<'a>, attr: &'a StatusAttr) -> Option<Plan<'a>> {
-        let code = attr.code?.value;
-        let (wire, concealed) = match attr.conceal {
-            Some(conceal) => (conceal.value, Some(code)),
-            None => (code, None),
-        };
+        let (wire, concealed) = prop::wire(attr)?;
         let reason = match (status_codes::lookup(wire), &attr.reason) {
             (Some(row), _) => row.phrase.to_owned(),
             (None, Some(reason)) if concealed.is_none() => reason.value(),
@@ -81,19 +70,7 @@ impl<'a> Plan<'a> {
                 .unwrap_or("Unknown")
                 .to_owned(),
         };
-        let field_body = variant
-            .fields_with(|role| matches!(role, FieldRole::Body(_)))
-            .map(|(field, _)| field)
-            .next();
-        let body = match (wire, field_body, attr.body.map(|(kind, _)| kind)) {
-            (205, ..) => Body::ResetContent,
-            (100..=199 | 204 | 304, ..) => Body::Empty,
-            (_, Some(field), _) => Body::Field(field),
-            (_, None, Some(BodyKind::None)) => Body::Empty,
-            (_, None, Some(BodyKind::Problem)) => Body::Problem,
-            (400.., None, None) => Body::Problem,
-            (_, None, None) => Body::Empty,
-        };
+        let body = prop::body(variant, attr, wire);
         Some(Plan {
             variant,
             attr,
@@ -105,14 +82,7 @@ impl<'a> Plan<'a> {
     }
 
     fn detail(&self) -> DetailSpec {
-        if self.concealed.is_some() {
-            return DetailSpec::Kind(Detail::Hidden);
-        }
-        match &self.attr.detail {
-            Some((spec, _)) => spec.clone(),
-            None if self.wire >= 500 => DetailSpec::Kind(Detail::Hidden),
-            None => DetailSpec::Kind(Detail::Display),
-        }
+        prop::detail(self.attr, self.wire, self.concealed)
     }
 
     fn title(&self) -> String {
@@ -174,7 +144,8 @@ fn json_string(text: &str) -> String {
 /// The variable a field is bound to. It carries the span of the field's type, so that a trait
 /// the field's type lacks is reported on the field, not on the derive.
 fn binding(field: &Field) -> Ident {
-    format_ident!("__status_field_{}", field.name, span = field.ty.span())
+    // By position, not by name: a field named `ID` would make a non-snake-case variable.
+    format_ident!("__status_field_{}", field.index, span = field.ty.span())
 }
 
 /// `Self::Variant { a: __status_field_a, .. }` binding `fields`, or `Self { .. }` for a struct.
@@ -272,6 +243,7 @@ fn expand(input: &Input) -> TokenStream {
         .generics
         .type_params()
         .map(|p| p.ident.clone())
+        .chain(original.generics.const_params().map(|p| p.ident.clone()))
         .collect();
     let mut generics = original.generics.clone();
     let mut bounds: Vec<TokenStream> = Vec::new();
@@ -465,7 +437,7 @@ fn expand(input: &Input) -> TokenStream {
                 }
                 FieldRole::Location(_) => {
                     bound(ty, quote!(::status_core::HeaderFieldValue));
-                    quote_spanned!(ty.span()=> __parts.location_field(#value)?;)
+                    quote_spanned!(ty.span()=> __parts.field(::status_core::http::header::LOCATION, "location", #value)?;)
                 }
                 FieldRole::RetryAfter(_) => {
                     bound(ty, quote!(::status_core::RetryAfterValue));
@@ -478,12 +450,26 @@ fn expand(input: &Input) -> TokenStream {
         if sends_upgrade {
             statements.push(quote!(__parts.connection_upgrade();));
         }
+        // A required header whose only sources are fields may still be missing at run time (an
+        // `Option` that is `None`, however it is spelled): that response must not go out.
+        if let Some(required) = prop::required_header(plan.wire) {
+            let opted_out = required.allow.is_some_and(|allow| attr.allows(allow));
+            if !concealed && !opted_out && !prop::has_static_header(attr, required.name) {
+                let (name, constant) = (required.name, format_ident!("{}", required.constant));
+                statements
+                    .push(quote!(__parts.require(::status_core::http::header::#constant, #name)?;));
+            }
+        }
         let header_count = statements.len();
-        let parts = if header_count == 0 {
+        let mut parts = if header_count == 0 {
             quote!(::status_core::__private::ResponseParts::new(#wire))
         } else {
             quote!(::status_core::__private::ResponseParts::with_capacity(#wire, #header_count))
         };
+        if status_codes::lookup(plan.wire).is_none() {
+            let reason = &plan.reason;
+            parts = quote!(#parts.reason_phrase(#reason));
+        }
         let finish = match &plan.body {
             Body::Empty => quote!(::core::result::Result::Ok(__parts.empty())),
             Body::ResetContent => quote!(::core::result::Result::Ok(__parts.reset_content())),
@@ -570,12 +556,14 @@ fn expand(input: &Input) -> TokenStream {
     quote! {
         #[automatically_derived]
         #[doc(hidden)]
+        #[allow(deprecated)]
         impl #impl_generics #ident #ty_generics #where_clause {
             #own
             const __HTTP_STATUS_CONTRACTS: &'static [::status_core::VariantContract] = &[#(#entries),*];
         }
 
         #[automatically_derived]
+        #[allow(deprecated)]
         impl #impl_generics ::status_core::HttpStatus for #ident #ty_generics #where_clause {
             #[inline]
             fn status(&self) -> ::status_core::http::StatusCode {

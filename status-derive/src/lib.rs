@@ -1,7 +1,8 @@
 //! `#[derive(HttpStatus)]`; use it through `status_core`, which re-exports it.
 //!
 //! The pipeline is one pass per file: `ast` and `attr` parse the input, `check` enforces HTTP's
-//! rules (with `grammar` for static header values), `expand` generates the impl.
+//! rules (with `grammar` for static header values), `expand` generates the impl;
+//! `prop` answers the questions both of them ask.
 #![forbid(unsafe_code)]
 
 mod ast;
@@ -10,6 +11,7 @@ mod check;
 mod ctxt;
 mod expand;
 mod grammar;
+mod prop;
 
 use proc_macro::TokenStream;
 

@@ -12,4 +12,15 @@ pub enum AuthError {
     },
 }
 
+
+// The same through a reference: `&Option<_>` is as optional as `Option<_>`.
+#[derive(Debug, thiserror::Error, HttpStatus)]
+pub enum ProxyAuthError<'a> {
+    #[error("sign in to the proxy")]
+    #[status(407)]
+    ProxySignIn {
+        #[header(PROXY_AUTHENTICATE)]
+        challenge: &'a Option<String>,
+    },
+}
 fn main() {}
