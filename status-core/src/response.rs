@@ -207,8 +207,8 @@ impl ResponseParts {
     }
 
     /// `Connection: upgrade` when an `Upgrade` field is present: a sender of Upgrade also sends
-    /// the "upgrade" connection option (RFC 9110 §7.8). HTTP/2 servers drop both (RFC 9113
-    /// §8.2.2), which is right there.
+    /// the "upgrade" connection option (RFC 9110 §7.8). Both are connection-specific, which
+    /// HTTP/2 forbids (RFC 9113 §8.2.2); hyper's HTTP/2 server removes them.
     #[inline]
     pub fn connection_upgrade(&mut self) {
         if self.headers.contains_key(UPGRADE) {
