@@ -51,6 +51,7 @@ extern crate self as status_core;
 mod body;
 mod contract;
 mod header;
+mod integration;
 mod problem;
 mod response;
 mod retry_after;
@@ -64,6 +65,8 @@ pub use contract::{
     VariantContract,
 };
 pub use header::{HeaderFieldValue, InvalidFieldValue, is_valid_field_value};
+#[cfg(feature = "actix-web")]
+pub use integration::actix_web::ActixResponse;
 pub use problem::{PROBLEM_JSON, ProblemDetails};
 pub use response::{ReasonPhrase, ResponseBuildError, fallback_response};
 pub use retry_after::{RetryAfter, RetryAfterValue};
@@ -179,8 +182,16 @@ impl<T: HttpStatus> HttpStatus for Box<T> {
 /// Items the derive's generated code uses. Not public API.
 #[doc(hidden)]
 pub mod __private {
+    #[cfg(feature = "axum")]
+    pub use crate::integration::axum;
+    pub use crate::integration::log;
+    pub use crate::integration::{Report, ReportDisplay, ReportError, ReportOpaque, Reported};
     pub use crate::problem::ProblemWriter;
     pub use crate::response::{LocationTemplate, ResponseParts};
+    #[cfg(feature = "actix-web")]
+    pub use ::actix_web;
+    #[cfg(feature = "axum")]
+    pub use ::axum_core;
     pub use bytes::Bytes;
     pub use serde::Serialize;
 

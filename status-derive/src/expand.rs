@@ -524,7 +524,10 @@ fn expand(input: &Input) -> TokenStream {
     }
 
     if needs_display && !params.is_empty() {
-        bounds.push(quote!(Self: ::core::fmt::Display));
+        // The type by name, not `Self`: the integrations' impls (`From<T> for actix_web::Error`)
+        // share this where clause, and their `Self` is another type.
+        let (_, ty_generics, _) = original.generics.split_for_impl();
+        bounds.push(quote!(#ident #ty_generics: ::core::fmt::Display));
     }
     if !bounds.is_empty() {
         let where_clause = generics.make_where_clause();
@@ -589,6 +592,8 @@ fn expand(input: &Input) -> TokenStream {
                 #response_body
             }
         }
+
+        ::status_core::__integrations!([#impl_generics] [#ident #ty_generics] [#where_clause]);
     }
 }
 

@@ -1,0 +1,78 @@
+//! What the integrations log when they send a response (with the `tracing` feature).
+
+use http::StatusCode;
+
+use super::Report;
+use crate::{Contract, ResponseBuildError};
+
+/// Logs a response an integration is about to send: a 5xx at error level with the error and its
+/// whole `source()` chain, a 4xx at debug level, once per response. A response that could not be
+/// built (and went out as the fallback 500) is an error too. The client never sees any of it.
+#[cfg_attr(not(feature = "tracing"), allow(unused_variables))]
+pub fn response(
+    sent: StatusCode,
+    contract: &Contract,
+    report: Report<'_>,
+    build_error: Option<ResponseBuildError>,
+) {
+    #[cfg(feature = "tracing")]
+    {
+        let variant = contract.variant.unwrap_or_default();
+        let declared = contract.concealed.unwrap_or(contract.status).as_u16();
+        let message = match report {
+            Report::Error(error) => error.to_string(),
+            Report::Display(display) => display.to_string(),
+            Report::Opaque => String::new(),
+        };
+        let sources = match report {
+            Report::Error(error) => source_chain(error),
+            _ => String::new(),
+        };
+        if let Some(build_error) = build_error {
+            tracing::error!(
+                status = sent.as_u16(),
+                declared,
+                error_type = contract.type_name,
+                variant,
+                error = %message,
+                sources = %sources,
+                build_error = %build_error,
+                "the error's response could not be built; sent the fallback 500",
+            );
+        } else if sent.is_server_error() {
+            tracing::error!(
+                status = sent.as_u16(),
+                declared,
+                error_type = contract.type_name,
+                variant,
+                error = %message,
+                sources = %sources,
+                "server error response",
+            );
+        } else if sent.is_client_error() {
+            tracing::debug!(
+                status = sent.as_u16(),
+                declared,
+                error_type = contract.type_name,
+                variant,
+                error = %message,
+                "client error response",
+            );
+        }
+    }
+}
+
+/// `error`'s sources, outermost first, separated by `: `.
+#[cfg(feature = "tracing")]
+fn source_chain(error: &dyn std::error::Error) -> String {
+    let mut chain = String::new();
+    let mut source = error.source();
+    while let Some(error) = source {
+        if !chain.is_empty() {
+            chain.push_str(": ");
+        }
+        chain.push_str(&error.to_string());
+        source = error.source();
+    }
+    chain
+}

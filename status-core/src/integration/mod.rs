@@ -1,0 +1,107 @@
+//! Web framework integrations, each behind a cargo feature.
+//!
+//! The orphan rule forbids `impl IntoResponse for T where T: HttpStatus` in this crate, so the
+//! derive writes the impls into the user's crate: every derived type gets a call to
+//! [`__integrations!`](crate::__integrations), which expands to the impls of the features that
+//! are on in `status-core`, and to nothing for the others. A user turns a framework on with one
+//! feature and writes nothing else.
+//!
+//! | feature | what every derived type gets |
+//! |---|---|
+//! | `axum` | `axum::response::IntoResponse` |
+//! | `actix-web` | `actix_web::ResponseError` |
+//! | `tracing` | the integrations log each 5xx they send (error, with the `source()` chain) and each 4xx (debug) |
+
+#[cfg(feature = "actix-web")]
+pub mod actix_web;
+#[cfg(feature = "axum")]
+pub mod axum;
+pub mod log;
+
+/// How an integration can describe an error in its log: as an error with its `source()` chain,
+/// as `Display`, or not at all. The derive picks the richest one the type allows at compile time
+/// (by autoref specialization: `(&&&Reported(value)).report()`).
+#[derive(Clone, Copy)]
+pub enum Report<'a> {
+    /// A `std::error::Error`, whose sources are logged too.
+    Error(&'a (dyn std::error::Error + 'a)),
+    /// A value with `Display` only.
+    Display(&'a (dyn std::fmt::Display + 'a)),
+    /// Neither: only its status and contract are logged.
+    Opaque,
+}
+
+/// A value to report on; see [`Report`].
+pub struct Reported<'a, T: ?Sized>(pub &'a T);
+
+/// The first choice: `T` is an error.
+pub trait ReportError<'a> {
+    /// The report on the value.
+    fn report(&self) -> Report<'a>;
+}
+
+impl<'a, T: std::error::Error> ReportError<'a> for &&Reported<'a, T> {
+    fn report(&self) -> Report<'a> {
+        Report::Error(self.0)
+    }
+}
+
+/// The second choice: `T` has `Display`.
+pub trait ReportDisplay<'a> {
+    /// The report on the value.
+    fn report(&self) -> Report<'a>;
+}
+
+impl<'a, T: std::fmt::Display> ReportDisplay<'a> for &Reported<'a, T> {
+    fn report(&self) -> Report<'a> {
+        Report::Display(self.0)
+    }
+}
+
+/// The last choice: nothing to say.
+pub trait ReportOpaque<'a> {
+    /// The report on the value.
+    fn report(&self) -> Report<'a>;
+}
+
+impl<'a, T: ?Sized> ReportOpaque<'a> for Reported<'a, T> {
+    fn report(&self) -> Report<'a> {
+        Report::Opaque
+    }
+}
+
+/// Expands, for one derived type, to the impls of the integrations whose features are on.
+/// Called by `#[derive(HttpStatus)]`; not public API.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __integrations {
+    ([$($generics:tt)*] [$($ty:tt)*] [$($where:tt)*]) => {
+        $crate::__axum_integration!([$($generics)*] [$($ty)*] [$($where)*]);
+        $crate::__actix_web_integration!([$($generics)*] [$($ty)*] [$($where)*]);
+    };
+}
+
+#[cfg(not(feature = "axum"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __axum_integration {
+    ($($tokens:tt)*) => {};
+}
+
+#[cfg(not(feature = "actix-web"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __actix_web_integration {
+    ($($tokens:tt)*) => {};
+}
+
+/// The report on `$value`, through the richest trait its type has.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __report {
+    ($value:expr) => {{
+        #[allow(unused_imports)]
+        use $crate::__private::{ReportDisplay as _, ReportError as _, ReportOpaque as _};
+        (&&&$crate::__private::Reported($value)).report()
+    }};
+}
