@@ -35,8 +35,8 @@ use actix_web::http::header::{HeaderMap, HeaderName, HeaderValue};
 use actix_web::{HttpResponse, ResponseError};
 use bytes::Bytes;
 
-use super::{Report, log};
-use crate::{HttpStatus, ReasonPhrase, StatusSemantics, fallback_response};
+use super::Report;
+use crate::{HttpStatus, ReasonPhrase, StatusSemantics};
 
 /// A derived type's response on its way into actix-web: the `ResponseError` that
 /// `impl From<T> for actix_web::Error` wraps.
@@ -72,12 +72,7 @@ impl ActixResponse {
     /// The response of `value`, converted to actix-web's `http` 0.2 types and logged.
     #[doc(hidden)]
     pub fn new<T: HttpStatus + ?Sized>(value: &T, report: Report<'_>) -> ActixResponse {
-        let (response, build_error) = match value.try_to_response() {
-            Ok(response) => (response, None),
-            Err(error) => (fallback_response(), Some(error)),
-        };
-        log::response(response.status(), value.contract(), report, build_error);
-        let (parts, bytes) = response.into_parts();
+        let (parts, bytes) = super::response_of(value, report).into_parts();
         // Both `http` crates accept every status 100..=999 and the same header bytes: neither
         // conversion can fail for a response built here.
         let status = StatusCode::from_u16(parts.status.as_u16())

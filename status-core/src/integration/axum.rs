@@ -33,18 +33,13 @@ use axum_core::response::Response;
 use bytes::Bytes;
 use http_body::{Frame, SizeHint};
 
-use super::{Report, log};
-use crate::{HttpStatus, StatusSemantics, fallback_response};
+use super::Report;
+use crate::{HttpStatus, StatusSemantics};
 
 /// The response of `value` for axum; called by the generated `IntoResponse` impl.
 #[doc(hidden)]
 pub fn into_response<T: HttpStatus + ?Sized>(value: &T, report: Report<'_>) -> Response {
-    let (response, build_error) = match value.try_to_response() {
-        Ok(response) => (response, None),
-        Err(error) => (fallback_response(), Some(error)),
-    };
-    log::response(response.status(), value.contract(), report, build_error);
-    let (parts, bytes) = response.into_parts();
+    let (parts, bytes) = super::response_of(value, report).into_parts();
     let body = if parts.status.allows_content() || parts.status.as_u16() == 205 {
         Body::from(bytes)
     } else {

@@ -28,36 +28,30 @@ pub fn response(
             Report::Error(error) => source_chain(error),
             _ => String::new(),
         };
-        if let Some(build_error) = build_error {
-            tracing::error!(
-                status = sent.as_u16(),
-                declared,
-                error_type = contract.type_name,
-                variant,
-                error = %message,
+        macro_rules! event {
+            ($level:ident, $($extra:tt)*) => {
+                tracing::$level!(
+                    status = sent.as_u16(),
+                    declared,
+                    error_type = contract.type_name,
+                    variant,
+                    error = %message,
+                    $($extra)*
+                )
+            };
+        }
+        match build_error {
+            Some(build_error) => event!(
+                error,
                 sources = %sources,
                 build_error = %build_error,
-                "the error's response could not be built; sent the fallback 500",
-            );
-        } else if sent.is_server_error() {
-            tracing::error!(
-                status = sent.as_u16(),
-                declared,
-                error_type = contract.type_name,
-                variant,
-                error = %message,
-                sources = %sources,
-                "server error response",
-            );
-        } else if sent.is_client_error() {
-            tracing::debug!(
-                status = sent.as_u16(),
-                declared,
-                error_type = contract.type_name,
-                variant,
-                error = %message,
-                "client error response",
-            );
+                "the error's response could not be built; sent the fallback 500"
+            ),
+            None if sent.is_server_error() => {
+                event!(error, sources = %sources, "server error response")
+            }
+            None if sent.is_client_error() => event!(debug, "client error response"),
+            None => {}
         }
     }
 }

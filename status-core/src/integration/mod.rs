@@ -18,6 +18,21 @@ pub mod actix_web;
 pub mod axum;
 pub mod log;
 
+/// The response an integration sends for `value`: its own, or the fallback 500 when a value taken
+/// from a field cannot go on the wire; logged once, here.
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub(crate) fn response_of<T: crate::HttpStatus + ?Sized>(
+    value: &T,
+    report: Report<'_>,
+) -> http::Response<bytes::Bytes> {
+    let (response, build_error) = match value.try_to_response() {
+        Ok(response) => (response, None),
+        Err(error) => (crate::fallback_response(), Some(error)),
+    };
+    log::response(response.status(), value.contract(), report, build_error);
+    response
+}
+
 /// How an integration can describe an error in its log: as an error with its `source()` chain,
 /// as `Display`, or not at all. The derive picks the richest one the type allows at compile time
 /// (by autoref specialization: `(&&&Reported(value)).report()`).
