@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# Compile-time cost of #[derive(HttpStatus)], measured on this machine in one run:
+#   - `cargo build` of a generated crate of N enums x M variants in three flavours: hand-written
+#     impls (Display, Error, status), thiserror only, and thiserror + HttpStatus; dependencies
+#     are prebuilt, each figure is the median of REPEAT builds after touching the crate;
+#   - the clean build of the status-derive crate next to thiserror-impl (their dependencies,
+#     syn among them, prebuilt).
+# Usage: benches/compile/run.sh            (N=200 M=10, plus the scaling series)
+#        REPEAT=5 SIZES="200x10 400x10" benches/compile/run.sh
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+work=${COMPILE_BENCH_DIR:-$root/target/compile-bench}
+repeat=${REPEAT:-3}
+export CARGO_TARGET_DIR="$work/target"
+mkdir -p "$work"
+
+# One generated crate per flavour and size.
+generate() { # flavour n m
+  local flavour=$1 n=$2 m=$3 dir="$work/$1-$2x$3"
+  mkdir -p "$dir/src"
+  cat > "$dir/Cargo.toml" <<TOML
+[package]
+name = "bench-$flavour-${n}x$m"
+version = "0.0.0"
+edition = "2024"
+publish = false
+
+[dependencies]
+http = "1"
+thiserror = "2"
+status-core = { path = "$root/status-core" }
+
+[workspace]
+TOML
+  python3 - "$flavour" "$n" "$m" > "$dir/src/lib.rs" <<'PY'
+import sys
+flavour, n, m = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+codes = [400, 403, 404, 409, 410, 412, 415, 422, 429, 500, 502, 503, 504, 408, 411, 413, 414, 417, 421, 423]
+out = ["#![allow(dead_code)]"] + (["use status_core::HttpStatus;"] if flavour == "status" else [])
+for e in range(n):
+    name = f"Error{e}"
+    variants = []
+    for v in range(m):
+        shape = v % 3
+        fields = ["", "(u64)", " { id: u64, name: String }"][shape]
+        message = ["variant {v} failed", "variant {v} failed: {{0}}", "variant {v} failed for {{id}} ({{name}})"][shape].format(v=v)
+        variants.append((f"V{v}", fields, message, codes[(e + v) % len(codes)], shape))
+    derives = {"hand": "#[derive(Debug)]", "thiserror": "#[derive(Debug, thiserror::Error)]", "status": "#[derive(Debug, thiserror::Error, HttpStatus)]"}[flavour]
+    out.append(derives)
+    out.append(f"pub enum {name} {{")
+    for (vname, fields, message, code, _) in variants:
+        if flavour != "hand":
+            out.append(f'    #[error("{message}")]')
+        if flavour == "status":
+            out.append(f"    #[status({code})]")
+        out.append(f"    {vname}{fields},")
+    out.append("}")
+    if flavour == "hand":
+        out.append(f"impl std::fmt::Display for {name} {{")
+        out.append("    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {")
+        out.append("        match self {")
+        for (vname, fields, message, code, shape) in variants:
+            pat = [f"{name}::{vname}", f"{name}::{vname}(v0)", f"{name}::{vname} {{ id, name }}"][shape]
+            out.append(f'            {pat} => write!(f, "{message.replace("{0}", "{v0}")}"),')
+        out.append("        }")
+        out.append("    }")
+        out.append("}")
+        out.append(f"impl std::error::Error for {name} {{}}")
+        out.append(f"impl {name} {{")
+        out.append("    pub fn status(&self) -> http::StatusCode {")
+        out.append("        match self {")
+        for (vname, fields, message, code, shape) in variants:
+            pat = [f"{name}::{vname}", f"{name}::{vname}(..)", f"{name}::{vname} {{ .. }}"][shape]
+            out.append(f"            {pat} => http::StatusCode::from_u16({code}).unwrap(),")
+        out.append("        }")
+        out.append("    }")
+        out.append("}")
+print("\n".join(out))
+PY
+  echo "$dir"
+}
+
+# Median wall time of `cargo build` of a crate after touching its source (dependencies built).
+measure() { # dir
+  local dir=$1 times=()
+  (cd "$dir" && cargo build -q)
+  for _ in $(seq "$repeat"); do
+    touch "$dir/src/lib.rs"
+    local start end
+    start=$(date +%s.%N)
+    (cd "$dir" && cargo build -q)
+    end=$(date +%s.%N)
+    times+=("$(echo "$end - $start" | bc)")
+  done
+  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.2f", a[int((NR+1)/2)]}'
+}
+
+echo "# Compile-time benchmark, $(date -u +%Y-%m-%d), commit $(git -C "$root" rev-parse --short HEAD), $(nproc) cores"
+echo
+echo "| enums x variants | hand-written | thiserror | thiserror + HttpStatus | HttpStatus's added cost per enum | thiserror's own cost per enum |"
+echo "|---|---|---|---|---|---|"
+for size in ${SIZES:-200x10 50x10 100x10 200x5 200x20}; do
+  set -- ${size/x/ }
+  hand=$(measure "$(generate hand "$1" "$2")")
+  this=$(measure "$(generate thiserror "$1" "$2")")
+  both=$(measure "$(generate status "$1" "$2")")
+  added=$(echo "scale=2; ($both - $this) * 1000 / $1" | bc)
+  own=$(echo "scale=2; ($this - $hand) * 1000 / $1" | bc)
+  echo "| $1 x $2 | ${hand} s | ${this} s | ${both} s | ${added} ms | ${own} ms |"
+done
+
+# Clean build of each proc-macro crate alone, dependencies prebuilt (in the thiserror flavour's
+# target dir, which holds both).
+echo
+echo "| crate | clean build (median of $repeat) |"
+echo "|---|---|"
+dir=$(ls -d "$work"/status-* | head -n 1)
+for crate in status-derive thiserror-impl; do
+  times=()
+  for _ in $(seq "$repeat"); do
+    (cd "$dir" && cargo clean -q -p "$crate")
+    start=$(date +%s.%N)
+    (cd "$dir" && cargo build -q -p "$crate")
+    end=$(date +%s.%N)
+    times+=("$(echo "$end - $start" | bc)")
+  done
+  median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.2f", a[int((NR+1)/2)]}')
+  echo "| $crate | ${median} s |"
+done
