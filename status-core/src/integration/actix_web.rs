@@ -30,8 +30,9 @@
 use std::fmt;
 
 use actix_web::body::{BoxBody, MessageBody};
+use actix_web::http::ConnectionType;
 use actix_web::http::StatusCode;
-use actix_web::http::header::{HeaderMap, HeaderName, HeaderValue};
+use actix_web::http::header::{HeaderMap, HeaderName, HeaderValue, UPGRADE};
 use actix_web::{HttpResponse, ResponseError};
 use bytes::Bytes;
 
@@ -130,6 +131,13 @@ impl ResponseError for ActixResponse {
             headers.append(name.clone(), value.clone());
         }
         response.head_mut().reason = self.reason;
+        // actix-web writes the Connection field from the connection type, not from the headers:
+        // a sender of Upgrade also sends the "upgrade" connection option (RFC 9110 §7.8).
+        if self.headers.contains_key(UPGRADE) {
+            response
+                .head_mut()
+                .set_connection_type(ConnectionType::Upgrade);
+        }
         response
     }
 }

@@ -1,0 +1,1006 @@
+//! The example shop: every status-code scenario of the lecture notes, acted out by an axum 0.8
+//! application in which every answer that is not a plain `200 OK` is a `#[derive(HttpStatus)]`
+//! type. No handler builds a status code, a redirect or an error body by hand.
+//!
+//! Browsers get HTML pages (one layout, user input escaped); API clients get JSON, and errors
+//! as RFC 9457 problem details. [`serve`] speaks HTTP/1.1 and HTTP/2 with prior knowledge (h2c)
+//! on the same port.
+//!
+//! | method | path | answer | type |
+//! |---|---|---|---|
+//! | GET | `/` | 200 HTML: what to try | |
+//! | GET | `/order` | 200 HTML: the order form (`itemId`, `count`), posting to `/order` | |
+//! | POST | `/order` | 303 to `/order-result/{id}` (Post/Redirect/Get); 400 malformed; 415 not a form | [`Redirect::OrderPlaced`], [`OrderRejected`] |
+//! | GET | `/order-result/{id}` | 200 HTML: the order; 404 HTML for no such web order | [`OrderPageNotFound`] |
+//! | GET | `/api/orders/count` | 200 JSON `{"ordersSaved": n}` | |
+//! | any | `/event` | 301 to `/new-event` (a POST arrives there as GET, without its body) | [`Redirect::EventMoved`] |
+//! | GET, POST | `/new-event` | 200 HTML: shows the method, content type and body received | |
+//! | any | `/cart` | 302 to `/basket` | [`Redirect::CartRenamed`] |
+//! | GET, POST | `/basket` | 200 HTML: shows what it received | |
+//! | any | `/checkout` | 307 to `/checkout/standby` (keeps the POST and its body) | [`Redirect::CheckoutOnStandby`] |
+//! | GET, POST | `/checkout/standby` | 200 HTML: shows what it received | |
+//! | any | `/loop/a`, `/loop/b` | 302 to each other, forever | [`Redirect::LoopToB`], [`Redirect::LoopToA`] |
+//! | any | `/api/v1/orders` | 308 to `/api/v2/orders` (keeps the POST and its body) | [`Redirect::OrderApiMoved`] |
+//! | POST | `/api/v2/orders` | 201 with `Location: /api/v2/orders/{id}`, echoing what it received; 401; 400; 415 | [`OrderCreated`], [`OrderApiError`] |
+//! | GET | `/api/v2/orders/{id}` | 200 JSON; 401 with `WWW-Authenticate`; 404; someone else's order: 403 concealed as the same 404 | [`OrderApiError`] |
+//! | POST | `/api/batch` | 202 with `Location: /api/batch/{id}` | [`BatchAccepted`] |
+//! | GET | `/api/batch/{id}` | 200 JSON; 404 | [`NotFound::Batch`] |
+//! | PUT | `/api/drafts/{id}` | 204 (the lecture's save button) | [`Saved::Draft`] |
+//! | GET | `/api/drafts/{id}` | 200 text; 404 | [`NotFound::Draft`] |
+//! | DELETE... | `/api/drafts/{id}` | 405 with `Allow: GET, HEAD, PUT` | [`MethodNotAllowed`] |
+//! | GET | `/api/catalog` | 200 JSON with `ETag`; 304 when `If-None-Match` matches | [`CatalogAnswer`] |
+//! | GET | `/api/stock/{itemId}` | 200 JSON; the 4th check within a minute: 429 with `Retry-After`; 404 | [`StockError`] |
+//! | GET | `/api/reports/sales` | 500: the storage error stays in the log | [`ReportError`] |
+//! | PUT, DELETE | `/admin/maintenance` | 204: closes (PUT) or reopens (DELETE) the shop | [`Saved::MaintenanceSwitched`] |
+//! | any | every route but `/admin/...` while closed | 503 with `Retry-After: 600` | [`ClosedForMaintenance`] |
+//! | GET | `/editor`, `/problems/malformed-order` | 200 HTML | |
+//! | any | any other path | 404 problem | [`NotFound::Page`] |
+//!
+//! Every route answers the methods it does not serve with 405 and the `Allow` it does serve.
+//! The API's bearer token is the customer's name (`Authorization: Bearer alice`): a stand-in for
+//! real authentication. Orders placed with the web form belong to the customer `guest`.
+
+use std::collections::HashMap;
+use std::future::{Ready, ready};
+use std::io;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::rejection::{FormRejection, PathRejection};
+use axum::extract::{Form, Path, Request, State};
+use axum::http::header::{AUTHORIZATION, CONTENT_TYPE, IF_NONE_MATCH};
+use axum::http::{HeaderMap, Method, Uri};
+use axum::middleware::{self, Next};
+use axum::response::{Html, Response};
+use axum::routing::{any, get, post, put};
+use serde::{Deserialize, Serialize};
+use status_core::{HttpStatus, Json};
+use tokio::net::TcpListener;
+
+#[path = "pages.rs"]
+mod pages;
+
+/// The customer who owns the orders placed with the web form.
+pub const WEB_CUSTOMER: &str = "guest";
+
+/// How many stock checks a client may make within one window, by default.
+pub const STOCK_CHECKS_PER_WINDOW: u32 = 3;
+
+/// The length of the stock-check window, by default.
+pub const STOCK_CHECK_WINDOW: Duration = Duration::from_secs(60);
+
+/// What the failing storage of the sales report says: it goes to the server's log, and must
+/// never reach a client.
+pub const STORAGE_FAILURE: &str = "/var/lib/shop/ledger.db: no space left on device";
+
+/// The problem type of a malformed order (the `type` of [`OrderRejected`]'s 400s), documented
+/// at this address.
+pub const MALFORMED_ORDER_TYPE: &str = "/problems/malformed-order";
+
+// ---------------------------------------------------------------------------------------------
+// State
+// ---------------------------------------------------------------------------------------------
+
+/// The shop's in-memory state, shared by every request; cloning it shares it.
+#[derive(Clone)]
+pub struct Shop {
+    state: Arc<Mutex<ShopState>>,
+    catalog: Arc<CatalogSnapshot>,
+}
+
+struct ShopState {
+    /// Every order saved, by id; ids start at 1.
+    orders: HashMap<u64, Order>,
+    /// How many orders were saved: the id of the last one.
+    orders_saved: u64,
+    drafts: HashMap<String, String>,
+    batches: HashMap<u64, BatchJob>,
+    stock_checks: RateWindow,
+    closed_for_maintenance: bool,
+}
+
+/// An order, as the shop keeps it.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Order {
+    pub id: u64,
+    pub item_id: String,
+    pub count: u32,
+    pub customer: String,
+}
+
+/// A batch job the shop accepted and will run later (in an hour, say).
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BatchJob {
+    pub id: u64,
+    pub state: &'static str,
+    pub job: String,
+}
+
+/// The catalogue: every item the shop sells.
+#[derive(Clone, Debug, Serialize)]
+pub struct Catalog {
+    pub items: Vec<CatalogItem>,
+}
+
+/// One item of the catalogue.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CatalogItem {
+    pub item_id: &'static str,
+    pub name: &'static str,
+    pub price_won: u32,
+    pub in_stock: u32,
+}
+
+struct CatalogSnapshot {
+    catalog: Catalog,
+    etag: String,
+}
+
+/// A fixed window of requests: `limit` within `length`, counted from the first.
+struct RateWindow {
+    limit: u32,
+    length: Duration,
+    started: Option<Instant>,
+    used: u32,
+}
+
+impl RateWindow {
+    /// Admits one more request, or says how long until the window ends.
+    fn admit(&mut self, now: Instant) -> Result<(), Duration> {
+        let started = match self.started {
+            Some(started) if now.duration_since(started) < self.length => started,
+            _ => {
+                self.started = Some(now);
+                self.used = 0;
+                now
+            }
+        };
+        if self.used < self.limit {
+            self.used += 1;
+            Ok(())
+        } else {
+            Err(self.length.saturating_sub(now.duration_since(started)))
+        }
+    }
+}
+
+impl Default for Shop {
+    fn default() -> Self {
+        Shop::new()
+    }
+}
+
+impl Shop {
+    /// An empty shop: no orders, the default stock-check limit, open.
+    pub fn new() -> Self {
+        Shop::with_stock_check_limit(STOCK_CHECKS_PER_WINDOW, STOCK_CHECK_WINDOW)
+    }
+
+    /// An empty shop that admits `limit` stock checks per `window`.
+    pub fn with_stock_check_limit(limit: u32, window: Duration) -> Self {
+        let catalog = Catalog {
+            items: vec![
+                CatalogItem {
+                    item_id: "mouse",
+                    name: "Mouse",
+                    price_won: 25_000,
+                    in_stock: 12,
+                },
+                CatalogItem {
+                    item_id: "keyboard",
+                    name: "Keyboard",
+                    price_won: 89_000,
+                    in_stock: 4,
+                },
+                CatalogItem {
+                    item_id: "monitor",
+                    name: "Monitor",
+                    price_won: 320_000,
+                    in_stock: 0,
+                },
+            ],
+        };
+        let etag = entity_tag(&catalog);
+        Shop {
+            state: Arc::new(Mutex::new(ShopState {
+                orders: HashMap::new(),
+                orders_saved: 0,
+                drafts: HashMap::new(),
+                batches: HashMap::new(),
+                stock_checks: RateWindow {
+                    limit,
+                    length: window,
+                    started: None,
+                    used: 0,
+                },
+                closed_for_maintenance: false,
+            })),
+            catalog: Arc::new(CatalogSnapshot { catalog, etag }),
+        }
+    }
+
+    fn state(&self) -> MutexGuard<'_, ShopState> {
+        // A handler that panicked left nothing half-written: every change is one assignment.
+        self.state
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// How many orders were saved, by the form and the API together.
+    pub fn orders_saved(&self) -> u64 {
+        self.state().orders_saved
+    }
+
+    /// Whether the shop answers 503 to everything but `/admin/...`.
+    pub fn is_closed_for_maintenance(&self) -> bool {
+        self.state().closed_for_maintenance
+    }
+
+    fn save_order(&self, item_id: String, count: u32, customer: &str) -> Order {
+        let mut state = self.state();
+        state.orders_saved += 1;
+        let order = Order {
+            id: state.orders_saved,
+            item_id,
+            count,
+            customer: customer.to_owned(),
+        };
+        state.orders.insert(order.id, order.clone());
+        order
+    }
+
+    fn order(&self, id: u64) -> Option<Order> {
+        self.state().orders.get(&id).cloned()
+    }
+}
+
+/// A strong entity tag from the representation's bytes (FNV-1a), so that it changes exactly
+/// when the representation does.
+fn entity_tag(catalog: &Catalog) -> String {
+    let bytes = serde_json::to_vec(catalog).unwrap_or_default();
+    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+        (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("\"catalog-{hash:016x}\"")
+}
+
+// ---------------------------------------------------------------------------------------------
+// Every answer that is not a plain 200 OK
+// ---------------------------------------------------------------------------------------------
+
+/// Every redirect the shop answers.
+#[derive(Debug, HttpStatus)]
+pub enum Redirect {
+    /// Post/Redirect/Get: the order is saved, the browser GETs the result page, and a reload
+    /// repeats only that GET.
+    #[status(303, location = "/order-result/{id}")]
+    OrderPlaced { id: u64 },
+
+    /// `/event` moved to `/new-event` for good; a POST arrives there as a GET without body.
+    #[status(301, location = "/new-event")]
+    EventMoved,
+
+    /// The order API moved for good, and a POST keeps its method and body.
+    #[status(308, location = "/api/v2/orders")]
+    OrderApiMoved,
+
+    /// For now, the cart is the basket: a POST arrives there as a GET.
+    #[status(302, location = "/basket")]
+    CartRenamed,
+
+    /// Checkout is served by the standby for now; the POST keeps its method and body.
+    #[status(307, location = "/checkout/standby")]
+    CheckoutOnStandby,
+
+    /// One half of a redirect loop.
+    #[status(302, location = "/loop/b")]
+    LoopToB,
+
+    /// The other half.
+    #[status(302, location = "/loop/a")]
+    LoopToA,
+}
+
+/// `201 Created`: the new order's address, and an echo of what the request carried.
+#[derive(Debug, HttpStatus)]
+#[status(201, location = "/api/v2/orders/{id}")]
+pub struct OrderCreated {
+    id: u64,
+    #[body]
+    receipt: Json<OrderReceipt>,
+}
+
+/// The body of `201 Created`: the order, and what the request that created it carried.
+#[derive(Debug, Serialize)]
+pub struct OrderReceipt {
+    pub order: Order,
+    pub received: ReceivedRequest,
+}
+
+/// What a request carried, as the server saw it.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReceivedRequest {
+    pub method: String,
+    pub content_type: Option<String>,
+    pub body: String,
+}
+
+/// `202 Accepted`: the job runs later; its status is at the `Location`.
+#[derive(Debug, HttpStatus)]
+#[status(202, location = "/api/batch/{id}")]
+pub struct BatchAccepted {
+    id: u64,
+    #[body]
+    job: Json<BatchJob>,
+}
+
+/// `204 No Content`: done, nothing to show; the page that asked stays as it is.
+#[derive(Debug, HttpStatus)]
+pub enum Saved {
+    /// The editor's save button.
+    #[status(204)]
+    Draft,
+    /// The maintenance switch.
+    #[status(204)]
+    MaintenanceSwitched,
+}
+
+/// The catalogue, or word that the client's copy is still good.
+#[derive(Debug, HttpStatus)]
+pub enum CatalogAnswer {
+    /// `no-cache`: a cache may keep it, and revalidates it before each use.
+    #[status(200, headers(CACHE_CONTROL = "no-cache"))]
+    Current {
+        #[header(ETAG)]
+        etag: String,
+        #[body]
+        catalog: Json<Catalog>,
+    },
+    /// The `If-None-Match` matched: no body, the same `ETag` and `Cache-Control` as a 200
+    /// (RFC 9110 §15.4.5).
+    #[status(304, headers(CACHE_CONTROL = "no-cache"))]
+    NotModified {
+        #[header(ETAG)]
+        etag: String,
+    },
+}
+
+/// An order that cannot be placed as sent, from the form or the API.
+#[derive(Debug, thiserror::Error, HttpStatus)]
+#[status(400, type = "/problems/malformed-order", title = "Malformed order")]
+pub enum OrderRejected {
+    #[error("the order has no {field}")]
+    MissingField {
+        #[extension]
+        field: &'static str,
+    },
+
+    #[error("count must be a positive integer, not {value:?}")]
+    CountNotPositive {
+        #[extension]
+        value: String,
+    },
+
+    #[error("the order cannot be read: {reason}")]
+    Unreadable { reason: String },
+
+    #[error("send the order as an HTML form (application/x-www-form-urlencoded)")]
+    #[status(415, headers("accept-post" = "application/x-www-form-urlencoded"))]
+    NotAForm,
+
+    #[error("send the order as JSON (application/json)")]
+    #[status(415, headers("accept-post" = "application/json"))]
+    NotJson,
+}
+
+/// What the order API answers when it cannot serve the request.
+#[derive(Debug, thiserror::Error, HttpStatus)]
+pub enum OrderApiError {
+    #[error("the order API needs a bearer token: Authorization: Bearer <customer>")]
+    #[status(401, www_authenticate = r#"Bearer realm="shop""#)]
+    SignInRequired,
+
+    #[error("the bearer token is not a customer name (letters and digits)")]
+    #[status(
+        401,
+        www_authenticate = r#"Bearer realm="shop", error="invalid_token""#
+    )]
+    InvalidToken,
+
+    /// No such order. It answers exactly what `NotYours` answers.
+    #[error("order {id} does not exist")]
+    #[status(404, detail = hidden)]
+    NotFound { id: String },
+
+    /// Someone else's order, as far as the client can tell, does not exist (RFC 9110 §15.5.4).
+    #[error("order {id} belongs to {owner}, not to {customer}")]
+    #[status(403, conceal = 404)]
+    NotYours {
+        id: u64,
+        owner: String,
+        customer: String,
+    },
+
+    #[error(transparent)]
+    #[status(transparent)]
+    Rejected(#[from] OrderRejected),
+}
+
+/// The web shop has no such order (or it is not a web order): an HTML page, for a browser.
+#[derive(Debug, thiserror::Error, HttpStatus)]
+#[error("the web shop has no order {id}")]
+#[status(404)]
+pub struct OrderPageNotFound {
+    id: String,
+    #[body]
+    page: status_core::Html<String>,
+}
+
+/// Nothing at this address.
+#[derive(Debug, thiserror::Error, HttpStatus)]
+#[status(404)]
+pub enum NotFound {
+    #[error("there is no page at {path}")]
+    Page { path: String },
+    #[error("there is no draft {id}")]
+    Draft { id: String },
+    #[error("there is no batch job {id}")]
+    Batch { id: String },
+    #[error("there is no item {id} in the catalogue")]
+    Item { id: String },
+}
+
+/// A method the resource does not serve; `Allow` lists those it does.
+#[derive(Debug, thiserror::Error, HttpStatus)]
+#[error("{method} is not allowed here; the methods allowed are {allow}")]
+#[status(405)]
+pub struct MethodNotAllowed {
+    method: Method,
+    #[header(ALLOW)]
+    allow: &'static str,
+}
+
+/// What a stock check answers when it cannot.
+#[derive(Debug, thiserror::Error, HttpStatus)]
+pub enum StockError {
+    #[error("at most {limit} stock checks every {window_secs} s; wait for the next window")]
+    #[status(429)]
+    TooManyChecks {
+        limit: u32,
+        window_secs: u64,
+        #[retry_after]
+        wait: Duration,
+    },
+
+    #[error(transparent)]
+    #[status(transparent)]
+    NotFound(#[from] NotFound),
+}
+
+/// The maintenance switch is on.
+#[derive(Debug, thiserror::Error, HttpStatus)]
+#[error("the shop is closed for maintenance; come back in ten minutes")]
+#[status(503, retry_after = 600, detail = display)]
+pub struct ClosedForMaintenance;
+
+/// The reports' storage failed: the client sees a bare 500, the log sees the cause.
+#[derive(Debug, thiserror::Error, HttpStatus)]
+pub enum ReportError {
+    #[error("the sales report could not be written")]
+    #[status(500)]
+    NotWritten(#[source] io::Error),
+}
+
+// ---------------------------------------------------------------------------------------------
+// The router and the server
+// ---------------------------------------------------------------------------------------------
+
+/// The 405 fallback of a route that serves `allow`.
+fn allow_only(
+    allow: &'static str,
+) -> impl Fn(Method) -> Ready<MethodNotAllowed> + Clone + Send + Sync + 'static {
+    move |method| ready(MethodNotAllowed { method, allow })
+}
+
+/// The whole shop, with `shop` as its state.
+pub fn router(shop: Shop) -> Router {
+    const GET_POST: &str = "GET, HEAD, POST";
+    const GET: &str = "GET, HEAD";
+    let storefront = Router::new()
+        .route("/", get(home).fallback(allow_only(GET)))
+        .route(
+            "/order",
+            get(order_form)
+                .post(place_order)
+                .fallback(allow_only(GET_POST)),
+        )
+        .route(
+            "/order-result/{id}",
+            get(order_result).fallback(allow_only(GET)),
+        )
+        .route(
+            "/api/orders/count",
+            get(orders_count).fallback(allow_only(GET)),
+        )
+        .route("/event", any(|| ready(Redirect::EventMoved)))
+        .route(
+            "/new-event",
+            get(new_event)
+                .post(new_event)
+                .fallback(allow_only(GET_POST)),
+        )
+        .route("/cart", any(|| ready(Redirect::CartRenamed)))
+        .route(
+            "/basket",
+            get(basket).post(basket).fallback(allow_only(GET_POST)),
+        )
+        .route("/checkout", any(|| ready(Redirect::CheckoutOnStandby)))
+        .route(
+            "/checkout/standby",
+            get(checkout_standby)
+                .post(checkout_standby)
+                .fallback(allow_only(GET_POST)),
+        )
+        .route("/loop/a", any(|| ready(Redirect::LoopToB)))
+        .route("/loop/b", any(|| ready(Redirect::LoopToA)))
+        .route("/api/v1/orders", any(|| ready(Redirect::OrderApiMoved)))
+        .route(
+            "/api/v2/orders",
+            post(create_order).fallback(allow_only("POST")),
+        )
+        .route(
+            "/api/v2/orders/{id}",
+            get(order_api).fallback(allow_only(GET)),
+        )
+        .route(
+            "/api/batch",
+            post(accept_batch).fallback(allow_only("POST")),
+        )
+        .route(
+            "/api/batch/{id}",
+            get(batch_status).fallback(allow_only(GET)),
+        )
+        .route(
+            "/api/drafts/{id}",
+            get(draft)
+                .put(save_draft)
+                .fallback(allow_only("GET, HEAD, PUT")),
+        )
+        .route("/api/catalog", get(catalog).fallback(allow_only(GET)))
+        .route("/api/stock/{item_id}", get(stock).fallback(allow_only(GET)))
+        .route(
+            "/api/reports/sales",
+            get(sales_report).fallback(allow_only(GET)),
+        )
+        .route("/editor", get(editor).fallback(allow_only(GET)))
+        .route(
+            MALFORMED_ORDER_TYPE,
+            get(|| ready(Html(pages::malformed_order_problem()))).fallback(allow_only(GET)),
+        )
+        .route_layer(middleware::from_fn_with_state(
+            shop.clone(),
+            unless_closed_for_maintenance,
+        ));
+    let admin = Router::new().route(
+        "/admin/maintenance",
+        put(close_for_maintenance)
+            .delete(reopen_after_maintenance)
+            .fallback(allow_only("PUT, DELETE")),
+    );
+    storefront
+        .merge(admin)
+        .fallback(page_not_found)
+        .with_state(shop)
+}
+
+/// Serves `router` on `listener`: HTTP/1.1, and HTTP/2 with prior knowledge (h2c), on the same
+/// port (axum's server reads the first bytes of each connection to tell them apart).
+pub async fn serve(listener: TcpListener, router: Router) -> io::Result<()> {
+    axum::serve(listener, router).await
+}
+
+// ---------------------------------------------------------------------------------------------
+// Handlers
+// ---------------------------------------------------------------------------------------------
+
+async fn unless_closed_for_maintenance(
+    State(shop): State<Shop>,
+    request: Request,
+    next: Next,
+) -> Result<Response, ClosedForMaintenance> {
+    if shop.is_closed_for_maintenance() {
+        return Err(ClosedForMaintenance);
+    }
+    Ok(next.run(request).await)
+}
+
+async fn page_not_found(uri: Uri) -> NotFound {
+    NotFound::Page {
+        path: uri.path().to_owned(),
+    }
+}
+
+async fn home() -> Html<String> {
+    Html(pages::home())
+}
+
+async fn order_form() -> Html<String> {
+    Html(pages::order_form())
+}
+
+/// The order form's fields, as sent: each may be missing or malformed.
+#[derive(Debug, Deserialize)]
+struct OrderForm {
+    #[serde(rename = "itemId")]
+    item_id: Option<String>,
+    count: Option<String>,
+}
+
+/// `itemId` and `count` checked: an item named, and a count that is a positive integer.
+fn checked_order(
+    item_id: Option<String>,
+    count: Option<String>,
+) -> Result<(String, u32), OrderRejected> {
+    let item_id = item_id
+        .map(|item| item.trim().to_owned())
+        .filter(|item| !item.is_empty())
+        .ok_or(OrderRejected::MissingField { field: "itemId" })?;
+    let count = count
+        .map(|count| count.trim().to_owned())
+        .filter(|count| !count.is_empty())
+        .ok_or(OrderRejected::MissingField { field: "count" })?;
+    match count.parse::<u32>() {
+        Ok(positive) if positive > 0 && count.bytes().all(|b| b.is_ascii_digit()) => {
+            Ok((item_id, positive))
+        }
+        _ => Err(OrderRejected::CountNotPositive { value: count }),
+    }
+}
+
+fn content_type(headers: &HeaderMap) -> Option<&str> {
+    headers.get(CONTENT_TYPE).and_then(|v| v.to_str().ok())
+}
+
+/// Whether the `Content-Type` is `essence`, whatever its parameters.
+fn has_media_type(headers: &HeaderMap, essence: &str) -> bool {
+    content_type(headers)
+        .and_then(|value| value.split(';').next())
+        .is_some_and(|media| media.trim().eq_ignore_ascii_case(essence))
+}
+
+/// `POST /order`: save the order, and send the browser to its result page with a GET.
+async fn place_order(
+    State(shop): State<Shop>,
+    form: Result<Form<OrderForm>, FormRejection>,
+) -> Result<Redirect, OrderRejected> {
+    let Form(form) = form.map_err(|rejection| match rejection {
+        FormRejection::InvalidFormContentType(_) => OrderRejected::NotAForm,
+        other => OrderRejected::Unreadable {
+            reason: other.body_text(),
+        },
+    })?;
+    let (item_id, count) = checked_order(form.item_id, form.count)?;
+    let order = shop.save_order(item_id, count, WEB_CUSTOMER);
+    Ok(Redirect::OrderPlaced { id: order.id })
+}
+
+/// The `{id}` of a path, or an empty string when it cannot be decoded (which no resource has).
+fn path_id(path: Result<Path<String>, PathRejection>) -> String {
+    path.map(|Path(id)| id).unwrap_or_default()
+}
+
+/// `GET /order-result/{id}`: the order, read only; reloading it orders nothing.
+async fn order_result(
+    State(shop): State<Shop>,
+    path: Result<Path<String>, PathRejection>,
+) -> Result<Html<String>, OrderPageNotFound> {
+    let id = path_id(path);
+    let order = id
+        .parse()
+        .ok()
+        .and_then(|id| shop.order(id))
+        .filter(|order| order.customer == WEB_CUSTOMER);
+    match order {
+        Some(order) => Ok(Html(pages::order_result(&order, shop.orders_saved()))),
+        None => Err(OrderPageNotFound {
+            page: status_core::Html(pages::order_not_found(&id)),
+            id,
+        }),
+    }
+}
+
+/// The number of orders saved, for tests and the curious.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct OrdersCount {
+    orders_saved: u64,
+}
+
+async fn orders_count(State(shop): State<Shop>) -> axum::Json<OrdersCount> {
+    axum::Json(OrdersCount {
+        orders_saved: shop.orders_saved(),
+    })
+}
+
+fn received(method: &Method, headers: &HeaderMap, body: &Bytes) -> ReceivedRequest {
+    ReceivedRequest {
+        method: method.to_string(),
+        content_type: content_type(headers).map(str::to_owned),
+        body: String::from_utf8_lossy(body).into_owned(),
+    }
+}
+
+fn received_page(
+    title: &str,
+    intro: &str,
+    extra: &str,
+    method: &Method,
+    headers: &HeaderMap,
+    body: &Bytes,
+) -> Html<String> {
+    let received = received(method, headers, body);
+    Html(pages::received_page(
+        title,
+        intro,
+        &pages::Received {
+            method: &received.method,
+            content_type: received.content_type.as_deref().unwrap_or(""),
+            body: &received.body,
+        },
+        extra,
+    ))
+}
+
+async fn new_event(method: Method, headers: HeaderMap, body: Bytes) -> Html<String> {
+    received_page(
+        "New event",
+        "<p>The event page lives here now: <code>/event</code> answers <code>301 Moved \
+         Permanently</code> with <code>Location: /new-event</code>.</p>",
+        pages::EVENT_FORMS,
+        &method,
+        &headers,
+        &body,
+    )
+}
+
+async fn basket(method: Method, headers: HeaderMap, body: Bytes) -> Html<String> {
+    received_page(
+        "Your basket",
+        "<p>The cart is the basket for now: <code>/cart</code> answers <code>302 Found</code> \
+         with <code>Location: /basket</code>.</p>",
+        "",
+        &method,
+        &headers,
+        &body,
+    )
+}
+
+async fn checkout_standby(method: Method, headers: HeaderMap, body: Bytes) -> Html<String> {
+    received_page(
+        "Checkout (standby)",
+        "<p>Checkout is served here for now: <code>/checkout</code> answers <code>307 \
+         Temporary Redirect</code>, and the browser repeats the POST with its body.</p>",
+        "",
+        &method,
+        &headers,
+        &body,
+    )
+}
+
+/// The customer named by the request's bearer token.
+fn customer(headers: &HeaderMap) -> Result<String, OrderApiError> {
+    let Some(value) = headers.get(AUTHORIZATION) else {
+        return Err(OrderApiError::SignInRequired);
+    };
+    let value = value.to_str().map_err(|_| OrderApiError::InvalidToken)?;
+    let (scheme, token) = value.split_once(' ').unwrap_or((value, ""));
+    if !scheme.eq_ignore_ascii_case("bearer") {
+        // Another scheme: the challenge says which one this realm takes.
+        return Err(OrderApiError::SignInRequired);
+    }
+    let token = token.trim();
+    if token.is_empty() || !token.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return Err(OrderApiError::InvalidToken);
+    }
+    Ok(token.to_ascii_lowercase())
+}
+
+/// The JSON body of `POST /api/v2/orders`; `count` is checked as the form's is.
+#[derive(Debug, Deserialize)]
+struct NewOrder {
+    #[serde(rename = "itemId")]
+    item_id: Option<String>,
+    count: Option<serde_json::Value>,
+}
+
+/// `POST /api/v2/orders`: create an order for the signed-in customer.
+async fn create_order(
+    State(shop): State<Shop>,
+    method: Method,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<OrderCreated, OrderApiError> {
+    let customer = customer(&headers)?;
+    if !has_media_type(&headers, "application/json") {
+        return Err(OrderRejected::NotJson.into());
+    }
+    let new: NewOrder =
+        serde_json::from_slice(&body).map_err(|error| OrderRejected::Unreadable {
+            reason: error.to_string(),
+        })?;
+    let count = new.count.map(|count| match count {
+        serde_json::Value::Number(number) => number.to_string(),
+        other => other.to_string(),
+    });
+    let (item_id, count) = checked_order(new.item_id, count)?;
+    let order = shop.save_order(item_id, count, &customer);
+    Ok(OrderCreated {
+        id: order.id,
+        receipt: Json(OrderReceipt {
+            order,
+            received: received(&method, &headers, &body),
+        }),
+    })
+}
+
+/// `GET /api/v2/orders/{id}`: the customer's own order; anyone else's does not exist.
+async fn order_api(
+    State(shop): State<Shop>,
+    headers: HeaderMap,
+    path: Result<Path<String>, PathRejection>,
+) -> Result<axum::Json<Order>, OrderApiError> {
+    let customer = customer(&headers)?;
+    let id = path_id(path);
+    let Some(order) = id.parse().ok().and_then(|id| shop.order(id)) else {
+        return Err(OrderApiError::NotFound { id });
+    };
+    if order.customer != customer {
+        return Err(OrderApiError::NotYours {
+            id: order.id,
+            owner: order.customer,
+            customer,
+        });
+    }
+    Ok(axum::Json(order))
+}
+
+/// `POST /api/batch`: accept the job now, run it later.
+async fn accept_batch(State(shop): State<Shop>, body: Bytes) -> BatchAccepted {
+    let mut state = shop.state();
+    let id = state.batches.len() as u64 + 1;
+    let job = BatchJob {
+        id,
+        state: "queued",
+        job: String::from_utf8_lossy(&body).into_owned(),
+    };
+    state.batches.insert(id, job.clone());
+    BatchAccepted { id, job: Json(job) }
+}
+
+async fn batch_status(
+    State(shop): State<Shop>,
+    path: Result<Path<String>, PathRejection>,
+) -> Result<axum::Json<BatchJob>, NotFound> {
+    let id = path_id(path);
+    let job = id
+        .parse()
+        .ok()
+        .and_then(|key: u64| shop.state().batches.get(&key).cloned());
+    job.map(axum::Json).ok_or(NotFound::Batch { id })
+}
+
+/// `PUT /api/drafts/{id}`: the save button. `204`: saved, nothing to show.
+async fn save_draft(
+    State(shop): State<Shop>,
+    path: Result<Path<String>, PathRejection>,
+    body: Bytes,
+) -> Saved {
+    let text = String::from_utf8_lossy(&body).into_owned();
+    shop.state().drafts.insert(path_id(path), text);
+    Saved::Draft
+}
+
+async fn draft(
+    State(shop): State<Shop>,
+    path: Result<Path<String>, PathRejection>,
+) -> Result<String, NotFound> {
+    let id = path_id(path);
+    let text = shop.state().drafts.get(&id).cloned();
+    text.ok_or(NotFound::Draft { id })
+}
+
+async fn editor(State(shop): State<Shop>) -> Html<String> {
+    let draft = shop
+        .state()
+        .drafts
+        .get("lecture")
+        .cloned()
+        .unwrap_or_default();
+    Html(pages::editor(&draft))
+}
+
+/// Whether an `If-None-Match` field lists `etag` (or is `*`), by weak comparison
+/// (RFC 9110 §13.1.2).
+fn none_match(headers: &HeaderMap, etag: &str) -> bool {
+    let opaque = |tag: &str| tag.trim().trim_start_matches("W/").to_owned();
+    let etag = opaque(etag);
+    headers
+        .get_all(IF_NONE_MATCH)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(','))
+        .any(|candidate| candidate.trim() == "*" || opaque(candidate) == etag)
+}
+
+/// `GET /api/catalog`: the catalogue with its `ETag`, or `304` when the client's copy is
+/// still good.
+async fn catalog(State(shop): State<Shop>, headers: HeaderMap) -> CatalogAnswer {
+    let etag = shop.catalog.etag.clone();
+    if none_match(&headers, &etag) {
+        CatalogAnswer::NotModified { etag }
+    } else {
+        CatalogAnswer::Current {
+            etag,
+            catalog: Json(shop.catalog.catalog.clone()),
+        }
+    }
+}
+
+/// Stock of one item.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Stock {
+    item_id: &'static str,
+    in_stock: u32,
+}
+
+/// `GET /api/stock/{itemId}`: rate limited; the 4th check within a window is a 429.
+async fn stock(
+    State(shop): State<Shop>,
+    path: Result<Path<String>, PathRejection>,
+) -> Result<axum::Json<Stock>, StockError> {
+    {
+        let mut state = shop.state();
+        let window = &mut state.stock_checks;
+        let (limit, window_secs) = (window.limit, window.length.as_secs());
+        window
+            .admit(Instant::now())
+            .map_err(|wait| StockError::TooManyChecks {
+                limit,
+                window_secs,
+                wait,
+            })?;
+    }
+    let id = path_id(path);
+    let item = shop.catalog.catalog.items.iter().find(|i| i.item_id == id);
+    match item {
+        Some(item) => Ok(axum::Json(Stock {
+            item_id: item.item_id,
+            in_stock: item.in_stock,
+        })),
+        None => Err(NotFound::Item { id }.into()),
+    }
+}
+
+/// `GET /api/reports/sales`: its storage is full. The client gets a bare 500; the server's log
+/// gets the error and its cause.
+async fn sales_report() -> Result<String, ReportError> {
+    let cause = io::Error::new(io::ErrorKind::StorageFull, STORAGE_FAILURE);
+    Err(ReportError::NotWritten(cause))
+}
+
+async fn close_for_maintenance(State(shop): State<Shop>) -> Saved {
+    shop.state().closed_for_maintenance = true;
+    Saved::MaintenanceSwitched
+}
+
+async fn reopen_after_maintenance(State(shop): State<Shop>) -> Saved {
+    shop.state().closed_for_maintenance = false;
+    Saved::MaintenanceSwitched
+}
