@@ -136,8 +136,10 @@ pub trait HttpStatus {
     /// Builds the response; if a value taken from a field cannot go on the wire, answers with
     /// [`fallback_response`] instead (a 500 problem without detail).
     fn to_response(&self) -> Response<Bytes> {
-        self.try_to_response()
-            .unwrap_or_else(|_| fallback_response())
+        match self.try_to_response() {
+            Ok(response) => response,
+            Err(_) => fallback_response(),
+        }
     }
 }
 

@@ -96,6 +96,8 @@ const FALLBACK_BODY: &str =
 /// assert_eq!(response.headers()["content-type"], "application/problem+json");
 /// assert_eq!(response.body().as_ref(), br#"{"type":"about:blank","title":"Internal Server Error","status":500}"#);
 /// ```
+#[cold]
+#[inline(never)]
 pub fn fallback_response() -> Response<Bytes> {
     let mut response = Response::new(Bytes::from_static(FALLBACK_BODY.as_bytes()));
     *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
@@ -128,35 +130,40 @@ pub struct ReasonPhrase(pub &'static str);
 
 /// The status line and header fields of a response being built by derived code.
 #[doc(hidden)]
+///
+/// It holds the response itself from the start (without its body), so that finishing it only
+/// adds the body: one `HeaderMap`, nothing dropped on the way.
 pub struct ResponseParts {
-    status: StatusCode,
-    headers: HeaderMap,
-    reason: Option<ReasonPhrase>,
+    response: Response<()>,
 }
 
 impl ResponseParts {
     #[inline]
     pub fn new(status: StatusCode) -> Self {
-        ResponseParts {
-            status,
-            headers: HeaderMap::new(),
-            reason: None,
-        }
+        let mut response = Response::new(());
+        *response.status_mut() = status;
+        ResponseParts { response }
     }
 
     #[inline]
     pub fn with_capacity(status: StatusCode, headers: usize) -> Self {
-        ResponseParts {
-            status,
-            headers: HeaderMap::with_capacity(headers),
-            reason: None,
+        let mut parts = ResponseParts::new(status);
+        // A first insertion makes room for several fields; reserving pays only beyond that.
+        if headers > 4 {
+            parts.headers().reserve(headers);
         }
+        parts
+    }
+
+    #[inline]
+    fn headers(&mut self) -> &mut HeaderMap {
+        self.response.headers_mut()
     }
 
     /// A header whose name and value the derive checked at compile time.
     #[inline]
     pub fn fixed(&mut self, name: HeaderName, value: HeaderValue) {
-        self.headers.append(name, value);
+        self.headers().append(name, value);
     }
 
     /// A header whose value comes from a field; `label` is `name` as a `'static` string. The
@@ -172,7 +179,7 @@ impl ResponseParts {
         let invalid = ResponseBuildError::InvalidHeader { name: label };
         match value.header_value() {
             Ok(Some(value)) if status_codes::syntax::header_value(label, value.as_bytes()) => {
-                self.headers.append(name, value);
+                self.headers().append(name, value);
                 Ok(())
             }
             Ok(Some(_)) | Err(_) => Err(invalid),
@@ -184,7 +191,7 @@ impl ResponseParts {
     /// that may have sent nothing (an `Option` that is `None`).
     #[inline]
     pub fn require(&self, name: HeaderName, label: &'static str) -> Result<(), ResponseBuildError> {
-        if self.headers.contains_key(name) {
+        if self.response.headers().contains_key(name) {
             Ok(())
         } else {
             Err(ResponseBuildError::MissingHeader { name: label })
@@ -195,7 +202,7 @@ impl ResponseParts {
     #[inline]
     pub fn retry_after<V: RetryAfterValue + ?Sized>(&mut self, value: &V) {
         if let Some(retry_after) = value.retry_after() {
-            self.headers
+            self.headers()
                 .append(RETRY_AFTER, retry_after.to_header_value());
         }
     }
@@ -211,8 +218,8 @@ impl ResponseParts {
     /// HTTP/2 forbids (RFC 9113 §8.2.2); hyper's HTTP/2 server removes them.
     #[inline]
     pub fn connection_upgrade(&mut self) {
-        if self.headers.contains_key(UPGRADE) {
-            self.headers
+        if self.response.headers().contains_key(UPGRADE) {
+            self.headers()
                 .append(CONNECTION, HeaderValue::from_static("upgrade"));
         }
     }
@@ -227,7 +234,7 @@ impl ResponseParts {
     /// 205 Reset Content: no content, and `Content-Length: 0` (RFC 9110 §15.3.6).
     #[inline]
     pub fn reset_content(mut self) -> Response<Bytes> {
-        self.headers
+        self.headers()
             .insert(CONTENT_LENGTH, HeaderValue::from_static("0"));
         self.into_response(Bytes::new())
     }
@@ -235,7 +242,7 @@ impl ResponseParts {
     /// A problem-details body.
     #[inline]
     pub fn problem(mut self, json: Bytes) -> Response<Bytes> {
-        self.headers
+        self.headers()
             .insert(CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
         self.into_response(json)
     }
@@ -250,25 +257,19 @@ impl ResponseParts {
         let bytes = body
             .to_bytes()
             .ok_or(ResponseBuildError::Member { name: field })?;
-        self.headers.insert(CONTENT_TYPE, body.content_type());
+        self.headers().insert(CONTENT_TYPE, body.content_type());
         Ok(self.into_response(bytes))
     }
 
     #[inline]
     fn into_response(self, body: Bytes) -> Response<Bytes> {
-        let mut response = Response::new(body);
-        *response.status_mut() = self.status;
-        *response.headers_mut() = self.headers;
-        if let Some(reason) = self.reason {
-            response.extensions_mut().insert(reason);
-        }
-        response
+        self.response.map(|()| body)
     }
 
     /// The reason phrase of a code IANA does not register, for the status line.
     #[inline]
     pub fn reason_phrase(mut self, reason: &'static str) -> Self {
-        self.reason = Some(ReasonPhrase(reason));
+        self.response.extensions_mut().insert(ReasonPhrase(reason));
         self
     }
 }

@@ -585,6 +585,7 @@ fn expand(input: &Input) -> TokenStream {
                 Self::__HTTP_STATUS_CONTRACTS
             }
 
+            #[inline]
             fn try_to_response(&self) -> ::core::result::Result<
                 ::status_core::http::Response<::status_core::__private::Bytes>,
                 ::status_core::ResponseBuildError,
