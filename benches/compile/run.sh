@@ -2,7 +2,8 @@
 # Compile-time cost of #[derive(HttpStatus)], measured on this machine in one run:
 #   - `cargo build` of a generated crate of N enums x M variants in three flavours: hand-written
 #     impls (Display, Error, status), thiserror only, and thiserror + HttpStatus; dependencies
-#     are prebuilt, each figure is the median of REPEAT builds after touching the crate;
+#     are prebuilt, incremental compilation is off (the whole crate is compiled each time), each
+#     figure is the median of REPEAT builds after touching the crate;
 #   - the clean build of the status-derive crate next to thiserror-impl (their dependencies,
 #     syn among them, prebuilt).
 # Usage: benches/compile/run.sh            (N=200 M=10, plus the scaling series)
@@ -12,6 +13,9 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 work=${COMPILE_BENCH_DIR:-$root/target/compile-bench}
 repeat=${REPEAT:-3}
 export CARGO_TARGET_DIR="$work/target"
+# Each build compiles the whole generated crate: incremental reuse would hide most of the
+# codegen a user's first build of an error module pays.
+export CARGO_INCREMENTAL=0
 mkdir -p "$work"
 
 # One generated crate per flavour and size.

@@ -205,6 +205,48 @@ pub mod __private {
         }
     }
 
+    /// A response without content or header fields (`ResponseParts` for the common case).
+    #[inline]
+    pub fn empty(
+        status: http::StatusCode,
+    ) -> Result<http::Response<Bytes>, crate::ResponseBuildError> {
+        Ok(ResponseParts::new(status).empty())
+    }
+
+    /// A problem whose members are all in `prefix`, without header fields.
+    #[inline]
+    pub fn problem(
+        status: http::StatusCode,
+        prefix: &'static str,
+    ) -> Result<http::Response<Bytes>, crate::ResponseBuildError> {
+        Ok(ResponseParts::new(status).problem(ProblemWriter::new(prefix).finish()))
+    }
+
+    /// A problem with a `detail` from `Display`, without header fields.
+    #[inline]
+    pub fn problem_with_display<D: core::fmt::Display + ?Sized>(
+        status: http::StatusCode,
+        prefix: &'static str,
+        detail: &D,
+    ) -> Result<http::Response<Bytes>, crate::ResponseBuildError> {
+        let mut problem = ProblemWriter::new(prefix);
+        problem.display(",\"detail\":", detail)?;
+        Ok(ResponseParts::new(status).problem(problem.finish()))
+    }
+
+    /// Every status code 100..=599, by `code - 100`: the derive's generated code reads its
+    /// status from here, a constant, instead of evaluating a `const` block per use (which costs
+    /// compile time for every variant).
+    pub static STATUS: [http::StatusCode; 500] = {
+        let mut table = [http::StatusCode::CONTINUE; 500];
+        let mut index = 0;
+        while index < 500 {
+            table[index] = status_code(index as u16 + 100);
+            index += 1;
+        }
+        table
+    };
+
     use crate::{
         BodyContract, Contract, DetailSource, HeaderContract, HeaderSource, ProblemContract,
     };

@@ -176,7 +176,9 @@ fn header_name(name: &str, constant: Option<&Ident>) -> TokenStream {
 }
 
 fn status_code(code: u16) -> TokenStream {
-    quote!(const { ::status_core::__private::status_code(#code) })
+    // `check.rs` rejects codes outside 100..=599 before anything is generated.
+    let index = usize::from(code.saturating_sub(100));
+    quote!(::status_core::__private::STATUS[#index])
 }
 
 fn option_str(value: Option<&str>) -> TokenStream {
@@ -514,12 +516,31 @@ fn expand(input: &Input) -> TokenStream {
         } else {
             quote!(mut)
         };
-        response_arms.push(quote! {
-            #pat => {
-                let #mutability __parts = #parts;
-                #(#statements)*
-                #finish
+        // The common shapes (no header field, no member from a field) are one call each: less
+        // code for every user's build to type-check and borrow-check.
+        let plain =
+            statements.is_empty() && roles.is_empty() && status_codes::lookup(plan.wire).is_some();
+        let one_call = match (&plan.body, plan.detail()) {
+            (Body::Empty, _) if plain => Some(quote!(::status_core::__private::empty(#wire))),
+            (Body::Problem, DetailSpec::Kind(Detail::Display)) if plain => {
+                let prefix = plan.problem_prefix();
+                Some(quote!(::status_core::__private::problem_with_display(#wire, #prefix, self)))
             }
+            (Body::Problem, _) if plain => {
+                let prefix = plan.problem_prefix();
+                Some(quote!(::status_core::__private::problem(#wire, #prefix)))
+            }
+            _ => None,
+        };
+        response_arms.push(match one_call {
+            Some(call) => quote!(#pat => #call,),
+            None => quote! {
+                #pat => {
+                    let #mutability __parts = #parts;
+                    #(#statements)*
+                    #finish
+                }
+            },
         });
     }
 
