@@ -52,6 +52,51 @@ unsafe impl GlobalAlloc for Counting {
 #[global_allocator]
 static GLOBAL: Counting = Counting;
 
+/// One pair of a group: the derived code and its hand-written equivalent, measured in turn.
+fn pair<D, H>(
+    c: &mut Criterion,
+    group: &str,
+    mut derived: impl FnMut() -> D,
+    mut hand: impl FnMut() -> H,
+) {
+    let mut group = c.benchmark_group(group);
+    group.bench_function("derived", |b| b.iter(&mut derived));
+    group.bench_function("hand_written", |b| b.iter(&mut hand));
+    group.finish();
+}
+
+/// A pair of response builders, after checking that both sides produce the same status, header
+/// fields and body for every value.
+fn responses<D: HttpStatus, H>(
+    c: &mut Criterion,
+    group: &str,
+    derived: &[D],
+    hand: &[H],
+    hand_response: fn(&H) -> Response<Bytes>,
+) {
+    for (d, h) in derived.iter().zip(hand) {
+        let (d, h) = (d.to_response(), hand_response(h));
+        assert_eq!(
+            (d.status(), d.headers(), d.body()),
+            (h.status(), h.headers(), h.body())
+        );
+    }
+    pair(
+        c,
+        group,
+        || {
+            for error in black_box(derived) {
+                black_box(error.to_response());
+            }
+        },
+        || {
+            for error in black_box(hand) {
+                black_box(hand_response(error));
+            }
+        },
+    );
+}
+
 /// Heap allocations made by one call of `f` (after a warm-up call).
 fn allocations<T>(mut f: impl FnMut() -> T) -> usize {
     black_box(f());
@@ -267,24 +312,22 @@ fn status(c: &mut Criterion) {
             .zip(&hand)
             .all(|(d, h)| d.status() == h.status())
     );
-    let mut group = c.benchmark_group("status");
-    group.bench_function("derived", |b| {
-        b.iter(|| {
+    pair(
+        c,
+        "status",
+        || {
             black_box(&derived)
                 .iter()
                 .map(|e| u32::from(e.status().as_u16()))
                 .sum::<u32>()
-        })
-    });
-    group.bench_function("hand_written", |b| {
-        b.iter(|| {
+        },
+        || {
             black_box(&hand)
                 .iter()
                 .map(|e| u32::from(e.status().as_u16()))
                 .sum::<u32>()
-        })
-    });
-    group.finish();
+        },
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -370,29 +413,7 @@ fn problem(c: &mut Criterion) {
             count: "two".into(),
         },
     ];
-    for (d, h) in derived.iter().zip(&hand) {
-        let (d, h) = (d.to_response(), h.to_response());
-        assert_eq!(
-            (d.status(), d.headers(), d.body()),
-            (h.status(), h.headers(), h.body())
-        );
-    }
-    let mut group = c.benchmark_group("problem");
-    group.bench_function("derived", |b| {
-        b.iter(|| {
-            for error in black_box(&derived) {
-                black_box(error.to_response());
-            }
-        })
-    });
-    group.bench_function("hand_written", |b| {
-        b.iter(|| {
-            for error in black_box(&hand) {
-                black_box(error.to_response());
-            }
-        })
-    });
-    group.finish();
+    responses(c, "problem", &derived, &hand, HandOrderError::to_response);
     println!(
         "allocations per 3 responses: problem/derived {}, problem/hand_written {}",
         allocations(|| derived.iter().map(HttpStatus::to_response).count()),
@@ -468,29 +489,7 @@ fn static_headers(c: &mut Criterion) {
         HandStatic::SignIn,
         HandStatic::Moved,
     ];
-    for (d, h) in derived.iter().zip(&hand) {
-        let (d, h) = (d.to_response(), h.to_response());
-        assert_eq!(
-            (d.status(), d.headers(), d.body()),
-            (h.status(), h.headers(), h.body())
-        );
-    }
-    let mut group = c.benchmark_group("static");
-    group.bench_function("derived", |b| {
-        b.iter(|| {
-            for error in black_box(&derived) {
-                black_box(error.to_response());
-            }
-        })
-    });
-    group.bench_function("hand_written", |b| {
-        b.iter(|| {
-            for error in black_box(&hand) {
-                black_box(error.to_response());
-            }
-        })
-    });
-    group.finish();
+    responses(c, "static", &derived, &hand, HandStatic::to_response);
     for (name, (d, h)) in ["204", "304", "401", "308"]
         .iter()
         .zip(derived.iter().zip(&hand))
@@ -548,14 +547,12 @@ fn axum_router(c: &mut Criterion) {
             router.oneshot(request).await
         }
     };
-    let mut group = c.benchmark_group("axum");
-    group.bench_function("derived", |b| {
-        b.iter(|| runtime.block_on(call(black_box(&derived))))
-    });
-    group.bench_function("hand_written", |b| {
-        b.iter(|| runtime.block_on(call(black_box(&hand))))
-    });
-    group.finish();
+    pair(
+        c,
+        "axum",
+        || runtime.block_on(call(black_box(&derived))),
+        || runtime.block_on(call(black_box(&hand))),
+    );
 }
 
 criterion_group!(benches, status, problem, static_headers, axum_router);
