@@ -111,6 +111,11 @@ pub fn uri_reference(bytes: &[u8]) -> Result<(), UriError> {
 }
 
 /// RFC 9110 §5.6.2 `tchar`.
+///
+/// ```
+/// assert!(status_codes::syntax::is_tchar(b'!'));
+/// assert!(!status_codes::syntax::is_tchar(b' '));
+/// ```
 pub const fn is_tchar(b: u8) -> bool {
     b.is_ascii_alphanumeric()
         || matches!(
@@ -133,6 +138,12 @@ pub const fn is_tchar(b: u8) -> bool {
 }
 
 /// RFC 9110 §5.6.2 `token = 1*tchar`.
+///
+/// ```
+/// assert!(status_codes::syntax::is_token("websocket"));
+/// assert!(!status_codes::syntax::is_token("web socket"));
+/// assert!(!status_codes::syntax::is_token(""));
+/// ```
 pub fn is_token(text: &str) -> bool {
     !text.is_empty() && text.bytes().all(is_tchar)
 }
@@ -332,6 +343,13 @@ pub fn retry_after(value: &str) -> Result<(), DateError<'_>> {
 }
 
 /// RFC 9110 §5.6.7 `IMF-fixdate`, with the weekday checked against the date.
+///
+/// ```
+/// use status_codes::syntax::{imf_fixdate, DateError};
+/// assert_eq!(imf_fixdate("Sun, 06 Nov 1994 08:49:37 GMT"), Ok(()));
+/// assert_eq!(imf_fixdate("Sunday, 06-Nov-94 08:49:37 GMT"), Err(DateError::Form)); // RFC 850: read, never sent
+/// assert_eq!(imf_fixdate("Sun, 31 Nov 1994 08:49:37 GMT"), Err(DateError::NoSuchDay { day: 31 }));
+/// ```
 pub fn imf_fixdate(value: &str) -> Result<(), DateError<'_>> {
     let b = value.as_bytes();
     let separators = [

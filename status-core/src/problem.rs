@@ -9,6 +9,17 @@ use serde::{Deserialize, Serialize, Serializer as _};
 use crate::ResponseBuildError;
 
 /// The media type of a problem-details document (RFC 9457 §3).
+///
+/// ```
+/// use status_core::{HttpStatus, PROBLEM_JSON};
+///
+/// #[derive(Debug, thiserror::Error, HttpStatus)]
+/// #[error("no such order")]
+/// #[status(404)]
+/// struct NotFound;
+///
+/// assert_eq!(NotFound.to_response().headers()["content-type"], PROBLEM_JSON);
+/// ```
 pub const PROBLEM_JSON: &str = "application/problem+json";
 
 /// A problem-details document (RFC 9457), as a client reads one.
