@@ -12,6 +12,8 @@ mod ctxt;
 mod expand;
 mod grammar;
 mod prop;
+#[cfg(test)]
+mod properties;
 
 use proc_macro::TokenStream;
 
