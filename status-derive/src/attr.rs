@@ -24,7 +24,7 @@ pub const INSTANCE: &str = "instance";
 pub const FIELD_ATTRIBUTES: &[&str] = &[HEADER, LOCATION, RETRY_AFTER, BODY, EXTENSION, INSTANCE];
 
 /// The keys of `#[status(...)]`, for "unknown key" suggestions.
-const KEYS: &[&str] = &[
+pub const KEYS: &[&str] = &[
     "conceal",
     "location",
     "www_authenticate",
