@@ -658,8 +658,11 @@ proptest! {
 // ---------------------------------------------------------------------------------------------
 // The checks of the harness itself.
 
+/// The plain tests' result: a fixture that does not parse fails the test with its error.
+type TestResult = Result<(), Box<dyn std::error::Error>>;
+
 #[test]
-fn a_valid_input_expands_without_errors() {
+fn a_valid_input_expands_without_errors() -> TestResult {
     let source = r#"
         #[status(404, detail = hidden)]
         pub enum OrderError {
@@ -670,38 +673,44 @@ fn a_valid_input_expands_without_errors() {
             RateLimited { #[retry_after] wait: std::time::Duration },
         }
     "#;
-    let input = syn::parse_str(source).unwrap();
+    let input = syn::parse_str(source)?;
     let output = derive(&input);
     assert!(!has_compile_error(&output), "{output}");
     assert_eq!(violation(source), None);
+    Ok(())
 }
 
 #[test]
-fn an_invalid_input_gives_errors_and_the_stub() {
+fn an_invalid_input_gives_errors_and_the_stub() -> TestResult {
     let source = "#[status(99999999999999999999, lcoation = \"/x\")] struct S<'a, T>(&'a T);";
-    let input = syn::parse_str(source).unwrap();
+    let input = syn::parse_str(source)?;
     let output = derive(&input);
     assert!(has_compile_error(&output), "{output}");
     assert_eq!(violation(source), None);
+    Ok(())
 }
 
 #[test]
-fn truncate_closes_open_groups() {
-    let stream = TokenStream::from_str("404, headers(ETAG = \"x\", A = \"b\"), x").unwrap();
+fn truncate_closes_open_groups() -> TestResult {
+    let stream = TokenStream::from_str("404, headers(ETAG = \"x\", A = \"b\"), x")?;
     let cut = truncate(stream, &mut 6).to_string();
     assert_eq!(cut, "404 , headers (ETAG =)");
+    Ok(())
 }
 
 /// The generator reaches both outcomes often enough for the property to mean something: a
 /// strategy that only ever made errors would test only the stub.
 #[test]
-fn generated_inputs_reach_the_expansion() {
+fn generated_inputs_reach_the_expansion() -> TestResult {
     let mut runner = TestRunner::deterministic();
     let strategy = input();
     let (mut expanded, mut rejected) = (0, 0);
     for _ in 0..200 {
-        let source = strategy.new_tree(&mut runner).unwrap().current();
-        let input = syn::parse_str(&source).unwrap();
+        let source = strategy
+            .new_tree(&mut runner)
+            .map_err(|reason| reason.to_string())?
+            .current();
+        let input = syn::parse_str(&source)?;
         if has_compile_error(&derive(&input)) {
             rejected += 1;
         } else {
@@ -713,4 +722,5 @@ fn generated_inputs_reach_the_expansion() {
         expanded >= 10 && rejected >= 10,
         "{expanded} expanded, {rejected} rejected"
     );
+    Ok(())
 }
