@@ -12,7 +12,17 @@ use crate::check;
 use crate::ctxt::Ctxt;
 use crate::prop::{self, Body};
 
-pub fn derive(input: &DeriveInput) -> TokenStream {
+/// The whole derive on a token stream: what the proc-macro entry point calls, and what
+/// `status-derive-internals` exposes to property tests and fuzzers outside a compiler run.
+/// Input that is not a struct or enum becomes `syn`'s own compile error.
+pub fn derive_tokens(input: TokenStream) -> TokenStream {
+    match syn::parse2::<DeriveInput>(input) {
+        Ok(input) => derive(&input),
+        Err(error) => error.to_compile_error(),
+    }
+}
+
+fn derive(input: &DeriveInput) -> TokenStream {
     let cx = Ctxt::default();
     let parsed = Input::from_syn(&cx, input);
     if let Some(parsed) = &parsed {

@@ -2,7 +2,8 @@
 //!
 //! The pipeline is one pass per file: `ast` and `attr` parse the input, `check` enforces HTTP's
 //! rules (with `grammar` for static header values), `expand` generates the impl;
-//! `prop` answers the questions both of them ask.
+//! `prop` answers the questions both of them ask. `status-derive-internals` compiles these same
+//! files as an ordinary library, for property tests and fuzzing outside a compiler run.
 #![forbid(unsafe_code)]
 
 mod ast;
@@ -12,8 +13,6 @@ mod ctxt;
 mod expand;
 mod grammar;
 mod prop;
-#[cfg(test)]
-mod properties;
 
 use proc_macro::TokenStream;
 
@@ -23,6 +22,5 @@ use proc_macro::TokenStream;
     attributes(status, header, location, retry_after, body, extension, instance)
 )]
 pub fn derive_http_status(input: TokenStream) -> TokenStream {
-    let input = syn::parse_macro_input!(input as syn::DeriveInput);
-    expand::derive(&input).into()
+    expand::derive_tokens(input.into()).into()
 }

@@ -1,14 +1,11 @@
-//! Property tests of `expand::derive` over generated inputs (issue 5): whatever the input, the
-//! derive never panics, and its output is either items or `compile_error!`s next to a stub
-//! `HttpStatus` impl (one error, not a cascade of "`HttpStatus` is not implemented").
+//! Property tests of the derive over generated inputs (issue 5), through
+//! `status_derive_internals::derive_http_status`, the function the proc macro wraps: whatever the
+//! input, the derive never panics, and its output is either items or `compile_error!`s pointing
+//! into the input next to one stub `HttpStatus` impl ([`property::check`]).
 //!
 //! The strategies generate the input as source text, which is what a failure prints: paste it
 //! into `violation(...)` in a plain `#[test]` to reproduce it. `PROPTEST_RNG_SEED` fixes the seed.
-//!
-//! Test-only (`#[cfg(test)]`): the `unwrap`s here are on the tests' own inputs, never in the
-//! compiler's path.
 
-use std::panic::{self, AssertUnwindSafe};
 use std::str::FromStr;
 
 use proc_macro2::{Group, TokenStream, TokenTree};
@@ -16,68 +13,37 @@ use proptest::prelude::*;
 use proptest::sample::select;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config, TestRunner};
-
-use crate::expand::derive;
+use status_derive_internals::property::{self, Outcome};
 
 // ---------------------------------------------------------------------------------------------
 // The property.
 
-/// What is wrong with the derive's handling of `source`, if anything. `source` must be a valid
-/// `DeriveInput` (the generators only produce those).
+/// What is wrong with the derive's handling of `source`, if anything. The generators only
+/// produce struct, enum and union definitions, so anything else is a bug of theirs.
 fn violation(source: &str) -> Option<String> {
-    let input: syn::DeriveInput = match syn::parse_str(source) {
+    let input = match TokenStream::from_str(source) {
         Ok(input) => input,
-        Err(error) => return Some(format!("generator bug, not a DeriveInput: {error}")),
+        Err(error) => return Some(format!("generator bug, does not lex: {error}")),
     };
-    let output = match panic::catch_unwind(AssertUnwindSafe(|| derive(&input))) {
-        Ok(output) => output,
-        Err(payload) => {
-            let message = payload
-                .downcast_ref::<&str>()
-                .map(|s| (*s).to_owned())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_default();
-            return Some(format!("derive panicked: {message}"));
-        }
-    };
-    let text: String = output
-        .to_string()
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
-    let impls = text.matches("::status_core::HttpStatusfor").count();
-    let parsed = syn::parse2::<syn::File>(output.clone());
-    if has_compile_error(&output) {
-        if impls != 1 || !text.contains("unreachable_stub") {
-            return Some(format!(
-                "compile errors without exactly one stub impl ({impls} impls): {output}"
-            ));
-        }
-        if let Err(error) = parsed {
-            return Some(format!(
-                "errors and stub do not parse as items: {error}: {output}"
-            ));
-        }
-        return None;
+    match property::check(&input) {
+        Ok(Outcome::NotAnItem) => Some("generator bug, not a struct, enum or union".to_owned()),
+        Ok(_) => None,
+        Err(violation) => Some(violation),
     }
-    if let Err(error) = parsed {
-        return Some(format!("output does not parse as items: {error}: {output}"));
-    }
-    if impls != 1 {
-        return Some(format!("{impls} HttpStatus impls: {output}"));
-    }
-    None
 }
 
-fn has_compile_error(stream: &TokenStream) -> bool {
-    stream.clone().into_iter().any(|tree| match tree {
-        TokenTree::Ident(ident) => ident == "compile_error",
-        TokenTree::Group(group) => has_compile_error(&group.stream()),
-        _ => false,
-    })
+/// The derive's outcome for a source the generators made.
+fn outcome(source: &str) -> Result<Outcome, String> {
+    let input = TokenStream::from_str(source).map_err(|error| error.to_string())?;
+    property::check(&input)
 }
 
+/// `cases` per property in `cargo test`; `PROPTEST_CASES=100000` for a long run by hand.
 fn config(cases: u32) -> Config {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|cases| cases.parse().ok())
+        .unwrap_or(cases);
     Config {
         cases,
         // The default would write `proptest-regressions/` into the source tree.
@@ -157,7 +123,7 @@ fn code() -> impl Strategy<Value = String> {
 
 /// The keys of `#[status(...)]`, real (the parser's own list) and not.
 fn key() -> impl Strategy<Value = &'static str> {
-    let mut keys: Vec<&'static str> = crate::attr::KEYS.to_vec();
+    let mut keys: Vec<&'static str> = status_derive_internals::STATUS_KEYS.to_vec();
     keys.extend([
         "r#type",
         "lcoation",
@@ -662,7 +628,7 @@ proptest! {
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
 #[test]
-fn a_valid_input_expands_without_errors() -> TestResult {
+fn a_valid_input_expands_without_errors() {
     let source = r#"
         #[status(404, detail = hidden)]
         pub enum OrderError {
@@ -673,20 +639,52 @@ fn a_valid_input_expands_without_errors() -> TestResult {
             RateLimited { #[retry_after] wait: std::time::Duration },
         }
     "#;
-    let input = syn::parse_str(source)?;
-    let output = derive(&input);
-    assert!(!has_compile_error(&output), "{output}");
-    assert_eq!(violation(source), None);
-    Ok(())
+    assert_eq!(outcome(source), Ok(Outcome::Expanded));
 }
 
 #[test]
-fn an_invalid_input_gives_errors_and_the_stub() -> TestResult {
+fn an_invalid_input_gives_errors_that_point_into_it_and_the_stub() {
     let source = "#[status(99999999999999999999, lcoation = \"/x\")] struct S<'a, T>(&'a T);";
-    let input = syn::parse_str(source)?;
-    let output = derive(&input);
-    assert!(has_compile_error(&output), "{output}");
-    assert_eq!(violation(source), None);
+    assert_eq!(outcome(source), Ok(Outcome::Rejected { errors: 1 }));
+}
+
+/// The checks can fail: a derive that panics, emits two impls, or puts its error at the call
+/// site breaks the property.
+#[test]
+fn the_property_catches_panics_cascades_and_errors_outside_the_input() -> TestResult {
+    use proc_macro2::Span;
+    use status_derive_internals::{derive_http_status, property::check_derive};
+    let input = TokenStream::from_str("#[status(999)] struct S;")?;
+    let valid = TokenStream::from_str("#[status(404)] struct S;")?;
+    let panics = check_derive(&input, |_| panic!("boom"));
+    assert!(panics.as_ref().is_err_and(|v| v.contains("panicked: boom")));
+    let twice = check_derive(&valid, |input| {
+        let once = derive_http_status(input);
+        quote::quote!(#once #once)
+    });
+    assert!(
+        twice
+            .as_ref()
+            .is_err_and(|v| v.contains("2 HttpStatus impls")),
+        "{twice:?}"
+    );
+    let at_call_site = check_derive(&input, |input| {
+        let output: Vec<TokenTree> = derive_http_status(input).into_iter().collect();
+        // `::core::compile_error! { "..." }` is the first 7 trees; respan them all.
+        let moved = output.into_iter().enumerate().map(|(index, mut tree)| {
+            if index < 7 {
+                tree.set_span(Span::call_site());
+            }
+            tree
+        });
+        moved.collect()
+    });
+    assert!(
+        at_call_site
+            .as_ref()
+            .is_err_and(|v| v.contains("outside the input")),
+        "{at_call_site:?}"
+    );
     Ok(())
 }
 
@@ -710,11 +708,10 @@ fn generated_inputs_reach_the_expansion() -> TestResult {
             .new_tree(&mut runner)
             .map_err(|reason| reason.to_string())?
             .current();
-        let input = syn::parse_str(&source)?;
-        if has_compile_error(&derive(&input)) {
-            rejected += 1;
-        } else {
-            expanded += 1;
+        match outcome(&source)? {
+            Outcome::Expanded => expanded += 1,
+            Outcome::Rejected { .. } => rejected += 1,
+            Outcome::NotAnItem => return Err(format!("not an item: {source}").into()),
         }
     }
     eprintln!("{expanded} expanded, {rejected} rejected");
@@ -723,4 +720,31 @@ fn generated_inputs_reach_the_expansion() -> TestResult {
         "{expanded} expanded, {rejected} rejected"
     );
     Ok(())
+}
+
+/// Every key of the parser's list, bare, with each kind of wrong value, and repeated: the
+/// errors that name no token of their own (a bare key has no value to point at) still point
+/// into the input.
+#[test]
+fn every_key_in_every_form_keeps_the_property() {
+    let forms = [
+        "{key}",
+        "{key} = 1",
+        "{key} = \"\"",
+        "{key} = x",
+        "{key}()",
+        "{key}, {key}",
+    ];
+    for key in status_derive_internals::STATUS_KEYS {
+        for form in forms {
+            let attr = form.replace("{key}", key);
+            for source in [
+                format!("#[status(404, {attr})] struct S {{ id: u64 }}"),
+                format!("#[status({attr})] struct S;"),
+                format!("enum E {{ #[status(303, {attr})] A {{ id: u64 }} }}"),
+            ] {
+                assert_eq!(violation(&source), None, "{source}");
+            }
+        }
+    }
 }

@@ -1,0 +1,48 @@
+//! Responses from arbitrary dynamic inputs: header values from fields, `Display` output,
+//! placeholders, `Retry-After` from any `Duration` or `SystemTime`, extension members. The
+//! properties are the ones `cargo test` checks with proptest (`tests/wire_properties/`).
+#![no_main]
+
+use std::time::Duration;
+
+use arbitrary::Arbitrary;
+use libfuzzer_sys::fuzz_target;
+
+#[path = "../../tests/wire_properties/mod.rs"]
+mod wire_properties;
+use wire_properties as wire;
+
+#[derive(Arbitrary, Debug)]
+struct Input {
+    text: String,
+    detail: String,
+    item: String,
+    levels: Vec<(String, f64)>,
+    secs: u64,
+    nanos: u32,
+    offset: i64,
+    marker: u64,
+}
+
+fuzz_target!(|input: Input| {
+    let wait = Duration::new(input.secs, input.nanos % 1_000_000_000);
+    // 22 characters that no bare 5xx problem contains.
+    let marker = format!("source{:016x}", input.marker);
+    let verdicts = [
+        wire::display_output_becomes_json_detail(&input.text),
+        wire::header_values_from_fields_are_valid_or_fall_back(&input.text),
+        wire::no_content_statuses_never_carry_a_body(&input.text),
+        wire::retry_after_is_always_a_valid_value(wait, wire::system_time(input.offset)),
+        wire::extension_members_keep_the_body_json(
+            &input.detail,
+            &input.item,
+            input.levels.into_iter().collect(),
+        ),
+        wire::a_server_error_never_shows_its_source(&marker),
+    ];
+    for verdict in verdicts {
+        if let Err(violation) = verdict {
+            panic!("{violation}");
+        }
+    }
+});

@@ -1,0 +1,63 @@
+//! The pipeline of `#[derive(HttpStatus)]` as an ordinary library: [`derive_http_status`] takes
+//! and returns a `proc_macro2::TokenStream`, so that property tests and fuzzers can run the
+//! derive outside a compiler run, and [`property`] is what they check of every expansion.
+//!
+//! This crate compiles `status-derive`'s own source files (through `#[path]`, as
+//! `serde_derive_internals` does with serde's), so the derive that users run and the one tested
+//! here are the same code; the proc-macro entry point is a one-line wrapper around the same
+//! function. It is not published.
+//!
+//! ```
+//! use std::str::FromStr;
+//! use proc_macro2::TokenStream;
+//!
+//! let input = TokenStream::from_str("#[status(204)] struct Saved;").unwrap();
+//! let output = status_derive_internals::derive_http_status(input).to_string();
+//! assert!(output.contains("HttpStatus for Saved"));
+//!
+//! // A body on 204 is rejected with a compile error (and a stub impl, so no error cascades).
+//! let input = TokenStream::from_str(r#"#[status(204, title = "Saved")] struct Saved;"#).unwrap();
+//! let output = status_derive_internals::derive_http_status(input).to_string();
+//! assert!(output.contains("compile_error"));
+//! ```
+#![forbid(unsafe_code)]
+
+#[path = "../../status-derive/src/ast.rs"]
+mod ast;
+#[path = "../../status-derive/src/attr.rs"]
+mod attr;
+#[path = "../../status-derive/src/check.rs"]
+mod check;
+#[path = "../../status-derive/src/ctxt.rs"]
+mod ctxt;
+#[path = "../../status-derive/src/expand.rs"]
+mod expand;
+#[path = "../../status-derive/src/grammar.rs"]
+mod grammar;
+#[path = "../../status-derive/src/prop.rs"]
+mod prop;
+
+pub mod property;
+
+use proc_macro2::TokenStream;
+
+/// `#[derive(HttpStatus)]` on the tokens of a struct or enum: the impl, or compile errors next
+/// to a stub impl. Exactly what the proc macro returns for the same tokens.
+///
+/// ```
+/// # use std::str::FromStr;
+/// let input = proc_macro2::TokenStream::from_str("#[status(404)] struct Missing;").unwrap();
+/// let output = status_derive_internals::derive_http_status(input);
+/// assert!(!output.is_empty());
+/// ```
+pub fn derive_http_status(input: TokenStream) -> TokenStream {
+    expand::derive_tokens(input)
+}
+
+/// The keys `#[status(...)]` accepts, from the parser's own list: what generators of attributes
+/// draw from.
+///
+/// ```
+/// assert!(status_derive_internals::STATUS_KEYS.contains(&"location"));
+/// ```
+pub const STATUS_KEYS: &[&str] = attr::KEYS;

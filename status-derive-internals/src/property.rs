@@ -1,0 +1,173 @@
+//! What must hold of the derive's output for every input, whatever it is: the property that the
+//! property tests (`tests/properties.rs`) and the fuzzer (`fuzz/fuzz_targets/derive_tokens.rs`)
+//! check.
+//!
+//! For any token stream, [`check`] runs the derive and requires that it does not panic and that
+//! its output parses as items. For a stream that is a struct, enum or union (what rustc hands a
+//! derive), the output must further be either the expansion with exactly one `HttpStatus` impl,
+//! or `compile_error!`s next to exactly one stub impl (one error, not a cascade of
+//! "`HttpStatus` is not implemented"), each error pointing into the input: at a token of it,
+//! never at the call site.
+//!
+//! The span check needs proc-macro2's source map, which it keeps only for streams parsed from a
+//! string outside a compiler run and not under `cfg(fuzzing)` (`cargo fuzz` sets it, and
+//! proc-macro2 then drops spans' offsets to keep memory flat): there, it is skipped.
+//!
+//! ```
+//! use std::str::FromStr;
+//! use proc_macro2::TokenStream;
+//! use status_derive_internals::property::{Outcome, check};
+//!
+//! let valid = TokenStream::from_str("#[status(404)] enum E { A, B }").unwrap();
+//! assert_eq!(check(&valid), Ok(Outcome::Expanded));
+//!
+//! let invalid = TokenStream::from_str("#[status(99999, lcoation = \"/\")] struct S;").unwrap();
+//! assert_eq!(check(&invalid), Ok(Outcome::Rejected { errors: 1 }));
+//!
+//! let not_an_item = TokenStream::from_str("fn f() {}").unwrap();
+//! assert_eq!(check(&not_an_item), Ok(Outcome::NotAnItem));
+//! ```
+
+use std::panic::{self, AssertUnwindSafe};
+
+use proc_macro2::{Span, TokenStream, TokenTree};
+
+use crate::derive_http_status;
+
+/// How the derive answered an input that satisfied the property.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// The full expansion: one `HttpStatus` impl, no errors.
+    Expanded,
+    /// `errors` compile errors, each pointing into the input, and one stub impl.
+    Rejected {
+        /// How many `compile_error!` invocations the output holds.
+        errors: usize,
+    },
+    /// The input is not a struct, enum or union (rustc never hands a derive such input): the
+    /// output is `syn`'s compile error, and only "no panic, parses as items" is checked.
+    NotAnItem,
+}
+
+/// Runs the derive on `input` and checks the property; `Err` says what broke it, with the
+/// output.
+///
+/// ```
+/// # use std::str::FromStr;
+/// let input = proc_macro2::TokenStream::from_str("#[status(204)] struct Saved;").unwrap();
+/// assert!(status_derive_internals::property::check(&input).is_ok());
+/// ```
+pub fn check(input: &TokenStream) -> Result<Outcome, String> {
+    check_derive(input, derive_http_status)
+}
+
+/// [`check`] of any derive function: how the harness checks itself against derives that break
+/// the property.
+///
+/// ```
+/// # use std::str::FromStr;
+/// use status_derive_internals::property::check_derive;
+///
+/// let input = proc_macro2::TokenStream::from_str("#[status(404)] struct S;").unwrap();
+/// assert!(check_derive(&input, |_| panic!("a derive that panics")).is_err());
+/// ```
+pub fn check_derive(
+    input: &TokenStream,
+    derive: impl FnOnce(TokenStream) -> TokenStream,
+) -> Result<Outcome, String> {
+    let output = match panic::catch_unwind(AssertUnwindSafe(|| derive(input.clone()))) {
+        Ok(output) => output,
+        Err(payload) => {
+            let message = payload
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            return Err(format!("the derive panicked: {message}"));
+        }
+    };
+    if let Err(error) = syn::parse2::<syn::File>(output.clone()) {
+        return Err(format!(
+            "the output does not parse as items: {error}: {output}"
+        ));
+    }
+    let mut errors = Vec::new();
+    compile_errors(&output, &mut errors);
+    if syn::parse2::<syn::DeriveInput>(input.clone()).is_err() {
+        return if errors.is_empty() {
+            Err(format!("not an item, yet no compile error: {output}"))
+        } else {
+            Ok(Outcome::NotAnItem)
+        };
+    }
+    let text: String = output
+        .to_string()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let impls = text.matches("::status_core::HttpStatusfor").count();
+    if errors.is_empty() {
+        return if impls == 1 {
+            Ok(Outcome::Expanded)
+        } else {
+            Err(format!("{impls} HttpStatus impls: {output}"))
+        };
+    }
+    if impls != 1 || !text.contains("unreachable_stub") {
+        return Err(format!(
+            "compile errors without exactly one stub impl ({impls} impls): {output}"
+        ));
+    }
+    if !cfg!(fuzzing) {
+        for error in &errors {
+            if !points_into(input, error.start) || !points_into(input, error.end) {
+                return Err(format!(
+                    "the error {} points outside the input (at {:?}..{:?})",
+                    error.message,
+                    error.start.byte_range(),
+                    error.end.byte_range()
+                ));
+            }
+        }
+    }
+    Ok(Outcome::Rejected {
+        errors: errors.len(),
+    })
+}
+
+/// One `compile_error! { "message" }` of the output: `syn` spans the path and `!` with the
+/// error's first span and the braces with its last.
+struct CompileError {
+    message: String,
+    start: Span,
+    end: Span,
+}
+
+fn compile_errors(stream: &TokenStream, found: &mut Vec<CompileError>) {
+    let trees: Vec<TokenTree> = stream.clone().into_iter().collect();
+    for (index, tree) in trees.iter().enumerate() {
+        match tree {
+            TokenTree::Ident(ident) if ident == "compile_error" => {
+                if let Some(TokenTree::Group(group)) = trees.get(index + 2) {
+                    found.push(CompileError {
+                        message: group.stream().to_string(),
+                        start: ident.span(),
+                        end: group.span(),
+                    });
+                }
+            }
+            TokenTree::Group(group) => compile_errors(&group.stream(), found),
+            _ => {}
+        }
+    }
+}
+
+/// Whether `span` lies in the source text `input` was parsed from: proc-macro2 joins two spans
+/// only within one source text, and the call site belongs to none.
+fn points_into(input: &TokenStream, span: Span) -> bool {
+    input
+        .clone()
+        .into_iter()
+        .next()
+        .is_some_and(|first| first.span().join(span).is_some())
+}
