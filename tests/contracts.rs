@@ -470,6 +470,115 @@ fn nested_transparent_entries_resolve_to_the_leaves() {
     }
 }
 
+/// A generic type's table is one `static` for all its instantiations: each instantiation still
+/// lists its own field types' contracts, and a type with two transparent variants lists both.
+#[test]
+fn each_instantiation_of_a_generic_type_resolves_its_own_transparent_contracts() {
+    #[derive(Debug, thiserror::Error, HttpStatus)]
+    enum StockError {
+        #[error("out of stock")]
+        #[status(409)]
+        OutOfStock,
+    }
+
+    #[derive(Debug, thiserror::Error, HttpStatus)]
+    enum CardError {
+        #[error("card declined")]
+        #[status(422)]
+        Declined,
+        #[error("card expired")]
+        #[status(422)]
+        Expired,
+    }
+
+    #[derive(Debug, thiserror::Error, HttpStatus)]
+    enum StepError<E: std::error::Error + HttpStatus, F: std::error::Error + HttpStatus> {
+        #[error(transparent)]
+        #[status(transparent)]
+        Inner(E),
+        #[error("step timed out")]
+        #[status(504)]
+        TimedOut,
+        #[error(transparent)]
+        #[status(transparent)]
+        Other(F),
+    }
+
+    fn statuses<T: HttpStatus>() -> Vec<(Option<&'static str>, u16)> {
+        T::contracts()
+            .iter()
+            .flat_map(VariantContract::resolve)
+            .map(|contract| (contract.variant, contract.status.as_u16()))
+            .collect()
+    }
+
+    let stock_card = statuses::<StepError<StockError, CardError>>();
+    let card_stock = statuses::<StepError<CardError, StockError>>();
+    let card_card = statuses::<StepError<CardError, CardError>>();
+    assert_eq!(
+        stock_card,
+        [
+            (Some("OutOfStock"), 409),
+            (Some("TimedOut"), 504),
+            (Some("Declined"), 422),
+            (Some("Expired"), 422),
+        ]
+    );
+    assert_eq!(
+        card_stock,
+        [
+            (Some("Declined"), 422),
+            (Some("Expired"), 422),
+            (Some("TimedOut"), 504),
+            (Some("OutOfStock"), 409),
+        ]
+    );
+    assert_eq!(card_card.len(), 5);
+    // Asked again, the same decoded slice.
+    assert!(std::ptr::eq(
+        StepError::<StockError, CardError>::contracts(),
+        StepError::<StockError, CardError>::contracts()
+    ));
+    let VariantContract::Transparent { field_type, .. } =
+        StepError::<StockError, CardError>::contracts()[2]
+    else {
+        panic!("not transparent")
+    };
+    assert_eq!(field_type, "F");
+
+    type StockThenCard = StepError<StockError, CardError>;
+    type CardThenStock = StepError<CardError, StockError>;
+    let values: [(&'static Contract, u16, Option<&str>); 5] = [
+        (
+            StockThenCard::Inner(StockError::OutOfStock).contract(),
+            409,
+            Some("OutOfStock"),
+        ),
+        (StockThenCard::TimedOut.contract(), 504, Some("TimedOut")),
+        (
+            StockThenCard::Other(CardError::Declined).contract(),
+            422,
+            Some("Declined"),
+        ),
+        (
+            CardThenStock::Inner(CardError::Expired).contract(),
+            422,
+            Some("Expired"),
+        ),
+        (
+            CardThenStock::Other(StockError::OutOfStock).contract(),
+            409,
+            Some("OutOfStock"),
+        ),
+    ];
+    for (contract, status, variant) in values {
+        assert_eq!(
+            (contract.status.as_u16(), contract.variant),
+            (status, variant)
+        );
+    }
+}
+
 #[test]
 fn struct_contract_and_static_retry_after() {
     #[derive(Debug, thiserror::Error, HttpStatus)]

@@ -1,8 +1,9 @@
 //! The per-variant contract as data: which status, which header fields, which body.
 //!
-//! `#[derive(HttpStatus)]` writes these tables at compile time; documentation and OpenAPI
-//! generators read them through [`HttpStatus::contracts`](crate::HttpStatus::contracts) without
-//! constructing a single error value.
+//! `#[derive(HttpStatus)]` writes each type's table at compile time (as one string, which costs
+//! a build almost nothing, decoded on first use); documentation and OpenAPI generators read them
+//! through [`HttpStatus::contracts`](crate::HttpStatus::contracts) without constructing a single
+//! error value.
 
 use http::StatusCode;
 

@@ -50,6 +50,7 @@ extern crate self as status_core;
 
 mod body;
 mod contract;
+mod contract_table;
 mod header;
 mod integration;
 mod problem;
@@ -122,7 +123,8 @@ pub trait HttpStatus {
     /// The status code the client receives.
     fn status(&self) -> StatusCode;
 
-    /// The contract this value answers with.
+    /// The contract this value answers with. Derived types decode their contract table on the
+    /// first call (once per type, kept for the program's life); later calls read it.
     fn contract(&self) -> &'static Contract;
 
     /// The contracts of every variant, in declaration order.
@@ -184,6 +186,7 @@ impl<T: HttpStatus> HttpStatus for Box<T> {
 /// Items the derive's generated code uses. Not public API.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::contract_table::{ContractTable, Contracts};
     #[cfg(feature = "axum")]
     pub use crate::integration::axum;
     pub use crate::integration::log;
@@ -246,51 +249,6 @@ pub mod __private {
         }
         table
     };
-
-    use crate::{
-        BodyContract, Contract, DetailSource, HeaderContract, HeaderSource, ProblemContract,
-    };
-
-    #[allow(clippy::too_many_arguments)]
-    pub const fn contract(
-        type_name: &'static str,
-        variant: Option<&'static str>,
-        status: http::StatusCode,
-        reason: &'static str,
-        concealed: Option<http::StatusCode>,
-        headers: &'static [HeaderContract],
-        body: BodyContract,
-    ) -> Contract {
-        Contract {
-            type_name,
-            variant,
-            status,
-            reason,
-            concealed,
-            headers,
-            body,
-        }
-    }
-
-    pub const fn header_contract(name: &'static str, source: HeaderSource) -> HeaderContract {
-        HeaderContract { name, source }
-    }
-
-    pub const fn problem_contract(
-        type_uri: &'static str,
-        title: &'static str,
-        detail: DetailSource,
-        instance: Option<&'static str>,
-        extensions: &'static [&'static str],
-    ) -> ProblemContract {
-        ProblemContract {
-            type_uri,
-            title,
-            detail,
-            instance,
-            extensions,
-        }
-    }
 
     /// The body of the stub impl the derive emits next to a compile error; it never runs,
     /// because the crate that contains it does not compile.

@@ -28,6 +28,8 @@ mod ast;
 mod attr;
 #[path = "../../status-derive/src/check.rs"]
 mod check;
+#[path = "../../status-derive/src/contract_table.rs"]
+mod contract_table;
 #[path = "../../status-derive/src/ctxt.rs"]
 mod ctxt;
 #[path = "../../status-derive/src/expand.rs"]

@@ -9,6 +9,7 @@ use syn::{DeriveInput, Ident, Type};
 use crate::ast::{Field, Input, Variant};
 use crate::attr::{Detail, DetailSpec, FieldRole, StatusAttr, TemplatePiece};
 use crate::check;
+use crate::contract_table::{self, Own, Source, TableWriter};
 use crate::ctxt::Ctxt;
 use crate::prop::{self, Body};
 
@@ -191,13 +192,6 @@ fn status_code(code: u16) -> TokenStream {
     quote!(::status_core::__private::STATUS[#index])
 }
 
-fn option_str(value: Option<&str>) -> TokenStream {
-    match value {
-        Some(value) => quote!(::core::option::Option::Some(#value)),
-        None => quote!(::core::option::Option::None),
-    }
-}
-
 /// A type as written: `payment::PaymentError`, not the token printer's `payment :: PaymentError`.
 fn type_text(ty: &Type) -> String {
     let printed = ty.to_token_stream().to_string();
@@ -268,15 +262,16 @@ fn expand(input: &Input) -> TokenStream {
     let mut status_arms = Vec::new();
     let mut contract_arms = Vec::new();
     let mut response_arms = Vec::new();
-    let mut own_contracts = Vec::new();
-    let mut entries = Vec::new();
+    let mut table = TableWriter::new(&type_name);
+    let mut own_count = 0usize;
+    let mut transparent_contracts = Vec::new();
     let mut needs_display = false;
 
     for variant in &input.variants {
         let Some(attr) = &variant.attr else {
             continue;
         };
-        let variant_name = option_str(variant.ident.map(|i| i.to_string()).as_deref());
+        let variant_name = variant.ident.map(|i| i.to_string());
         if attr.transparent.is_some() {
             let Some(field) = variant.fields.first() else {
                 continue;
@@ -299,49 +294,45 @@ fn expand(input: &Input) -> TokenStream {
             response_arms.push(
                 quote_spanned!(span=> #pat => ::status_core::HttpStatus::try_to_response(#inner),),
             );
-            entries.push(quote! {
-                ::status_core::VariantContract::Transparent {
-                    type_name: #type_name,
-                    variant: #variant_name,
-                    field_type: #field_type,
-                    contracts: #contracts,
-                }
-            });
+            table.transparent(variant_name.as_deref(), &field_type);
+            transparent_contracts.push(contracts);
             continue;
         }
         let Some(plan) = Plan::new(variant, attr) else {
             continue;
         };
-        let index = own_contracts.len();
+        let index = own_count;
+        own_count += 1;
         let roles = plan.roles();
         let all = pattern(variant, &[]);
         status_arms.push({
             let code = status_code(plan.wire);
             quote!(#all => #code,)
         });
-        contract_arms.push(quote!(#all => &Self::__HTTP_STATUS_OWN[#index],));
-        entries.push(quote!(::status_core::VariantContract::Own(&Self::__HTTP_STATUS_OWN[#index])));
+        contract_arms.push(quote!(#all => __HTTP_STATUS_TABLE.own(#index),));
 
         // The contract as data.
-        let mut header_contracts = Vec::new();
+        let mut header_contracts: Vec<(&str, Source, &str)> = Vec::new();
         let concealed = plan.concealed.is_some();
+        let location_text = attr
+            .location
+            .as_ref()
+            .map(|location| location.literal.value());
         if !concealed {
             for header in &attr.headers {
-                let (name, value) = (&header.name, &header.value);
-                header_contracts.push(quote!(::status_core::__private::header_contract(#name, ::status_core::HeaderSource::Static(#value))));
+                header_contracts.push((&header.name, Source::Static, &header.value));
             }
-            if let Some(location) = &attr.location {
-                let text = location.literal.value();
+            if let (Some(location), Some(text)) = (&attr.location, &location_text) {
                 let has_placeholder = location
                     .pieces
                     .iter()
                     .any(|p| matches!(p, TemplatePiece::Placeholder(_)));
                 let source = if has_placeholder {
-                    quote!(Template)
+                    Source::Template
                 } else {
-                    quote!(Static)
+                    Source::Static
                 };
-                header_contracts.push(quote!(::status_core::__private::header_contract("location", ::status_core::HeaderSource::#source(#text))));
+                header_contracts.push(("location", source, text));
             }
         }
         for (field, role) in &roles {
@@ -351,8 +342,7 @@ fn expand(input: &Input) -> TokenStream {
                 FieldRole::RetryAfter(_) => "retry-after",
                 _ => continue,
             };
-            let field_name = &field.name;
-            header_contracts.push(quote!(::status_core::__private::header_contract(#name, ::status_core::HeaderSource::Field(#field_name))));
+            header_contracts.push((name, Source::Field, &field.name));
         }
         // RFC 9110 §7.8: a sender of Upgrade also sends the "upgrade" connection option, so
         // that intermediaries do not forward it.
@@ -362,57 +352,45 @@ fn expand(input: &Input) -> TokenStream {
                     |(_, role)| matches!(role, FieldRole::Header { name, .. } if name == "upgrade"),
                 ));
         if sends_upgrade {
-            header_contracts.push(quote!(::status_core::__private::header_contract(
-                "connection",
-                ::status_core::HeaderSource::Static("upgrade")
-            )));
+            header_contracts.push(("connection", Source::Static, "upgrade"));
         }
+        let (type_uri, title, detail) = (plan.type_uri(), plan.title(), plan.detail());
+        let extensions: Vec<String> = roles
+            .iter()
+            .filter_map(|(field, role)| match role {
+                FieldRole::Extension { name, .. } => {
+                    Some(name.clone().unwrap_or_else(|| field.name.clone()))
+                }
+                _ => None,
+            })
+            .collect();
         let body_contract = match &plan.body {
-            Body::Empty | Body::ResetContent => quote!(::status_core::BodyContract::Empty),
-            Body::Field(field) => {
-                let name = &field.name;
-                quote!(::status_core::BodyContract::Field(#name))
-            }
-            Body::Problem => {
-                let (type_uri, title) = (plan.type_uri(), plan.title());
-                let detail = match plan.detail() {
-                    DetailSpec::Kind(Detail::Display) => {
-                        quote!(::status_core::DetailSource::Display)
-                    }
-                    DetailSpec::Kind(Detail::Hidden) => quote!(::status_core::DetailSource::Hidden),
-                    DetailSpec::Static(text) => quote!(::status_core::DetailSource::Static(#text)),
-                };
-                let instance = option_str(
-                    roles
-                        .iter()
-                        .find(|(_, role)| matches!(role, FieldRole::Instance(_)))
-                        .map(|(field, _)| field.name.as_str()),
-                );
-                let extensions = roles.iter().filter_map(|(field, role)| match role {
-                    FieldRole::Extension { name, .. } => {
-                        Some(name.clone().unwrap_or_else(|| field.name.clone()))
-                    }
-                    _ => None,
-                });
-                quote!(::status_core::BodyContract::Problem(::status_core::__private::problem_contract(
-                    #type_uri, #title, #detail, #instance, &[#(#extensions),*]
-                )))
-            }
+            Body::Empty | Body::ResetContent => contract_table::Body::Empty,
+            Body::Field(field) => contract_table::Body::Field(&field.name),
+            Body::Problem => contract_table::Body::Problem {
+                type_uri: &type_uri,
+                title: &title,
+                detail: match &detail {
+                    DetailSpec::Kind(Detail::Display) => contract_table::Detail::Display,
+                    DetailSpec::Kind(Detail::Hidden) => contract_table::Detail::Hidden,
+                    DetailSpec::Static(text) => contract_table::Detail::Static(text),
+                },
+                instance: roles
+                    .iter()
+                    .find(|(_, role)| matches!(role, FieldRole::Instance(_)))
+                    .map(|(field, _)| field.name.as_str()),
+                extensions: &extensions,
+            },
         };
-        let (wire, reason) = (status_code(plan.wire), &plan.reason);
-        let concealed_code = match plan.concealed {
-            Some(code) => {
-                let code = status_code(code);
-                quote!(::core::option::Option::Some(#code))
-            }
-            None => quote!(::core::option::Option::None),
-        };
-        own_contracts.push(quote! {
-            ::status_core::__private::contract(
-                #type_name, #variant_name, #wire, #reason, #concealed_code,
-                &[#(#header_contracts),*], #body_contract,
-            )
+        table.own(&Own {
+            variant: variant_name.as_deref(),
+            status: plan.wire,
+            reason: &plan.reason,
+            concealed: plan.concealed,
+            headers: &header_contracts,
+            body: body_contract,
         });
+        let wire = status_code(plan.wire);
 
         // The response.
         let used: Vec<&Field> = {
@@ -570,13 +548,7 @@ fn expand(input: &Input) -> TokenStream {
     }
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
 
-    let own = if own_contracts.is_empty() {
-        quote!()
-    } else {
-        quote! {
-            const __HTTP_STATUS_OWN: &'static [::status_core::Contract] = &[#(#own_contracts),*];
-        }
-    };
+    let table = table.finish();
     let (status_body, contract_body, response_body) = if input.variants.is_empty() {
         let empty = quote!(match *self {});
         (empty.clone(), empty.clone(), empty)
@@ -587,18 +559,17 @@ fn expand(input: &Input) -> TokenStream {
             quote!(match self { #(#response_arms)* }),
         )
     };
+    // The table is a `static` beside the impl, in an anonymous `const` so that its name cannot
+    // clash; its contracts do not depend on the type's generic parameters, except through
+    // transparent fields, whose contracts `variants` receives at each call.
     quote! {
-        #[automatically_derived]
-        #[doc(hidden)]
-        #[allow(deprecated)]
-        impl #impl_generics #ident #ty_generics #where_clause {
-            #own
-            const __HTTP_STATUS_CONTRACTS: &'static [::status_core::VariantContract] = &[#(#entries),*];
-        }
+        const _: () = {
+            static __HTTP_STATUS_TABLE: ::status_core::__private::ContractTable =
+                ::status_core::__private::ContractTable::new(#table);
 
-        #[automatically_derived]
-        #[allow(deprecated)]
-        impl #impl_generics ::status_core::HttpStatus for #ident #ty_generics #where_clause {
+            #[automatically_derived]
+            #[allow(deprecated)]
+            impl #impl_generics ::status_core::HttpStatus for #ident #ty_generics #where_clause {
             #[inline]
             fn status(&self) -> ::status_core::http::StatusCode {
                 #status_body
@@ -613,7 +584,7 @@ fn expand(input: &Input) -> TokenStream {
             where
                 Self: ::core::marker::Sized,
             {
-                Self::__HTTP_STATUS_CONTRACTS
+                __HTTP_STATUS_TABLE.variants(&[#(#transparent_contracts),*])
             }
 
             #[inline]
@@ -624,6 +595,7 @@ fn expand(input: &Input) -> TokenStream {
                 #response_body
             }
         }
+        };
 
         ::status_core::__integrations!([#impl_generics] [#ident #ty_generics] [#where_clause]);
     }

@@ -9,6 +9,7 @@
 mod ast;
 mod attr;
 mod check;
+mod contract_table;
 mod ctxt;
 mod expand;
 mod grammar;

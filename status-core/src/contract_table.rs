@@ -1,0 +1,366 @@
+//! The contract tables of derived types, as the derive writes them: one string per type,
+//! decoded into [`Contract`]s on the first call of `contract()` or `contracts()`.
+//!
+//! Why a string: a table written as Rust expressions (a `const` of nested struct values per
+//! variant) is type-checked and borrow-checked in every user's build, and that was most of
+//! what the derive cost a crate to compile (0.8 ms per variant). A string literal costs nothing
+//! to compile; decoding it costs one pass over it, once per type, at run time, and only for
+//! programs that read contracts (documentation and OpenAPI generators, logging).
+//!
+//! The format (written by `status-derive`'s `contract_table.rs`; both sides must agree, and the
+//! derive and this crate are released together):
+//!
+//! ```text
+//! table    = str(type name) *entry
+//! entry    = "O" own / "T" opt(variant) str(field type)
+//! own      = opt(variant) num(status) str(reason) optnum(concealed) num(count) count*header body
+//! header   = str(name) ("S" / "T" / "F") str
+//! body     = "E" / "F" str / "P" str(type) str(title) detail opt(instance) num(count) count*str
+//! detail   = "D" / "H" / "S" str
+//! str      = num-digits ":" that-many-bytes
+//! opt      = "-" / "+" str
+//! optnum   = "-" / "+" num
+//! num      = digits ";"
+//! ```
+//!
+//! A transparent entry's field type supplies its contracts at run time (a function pointer per
+//! transparent entry, in order, passed to [`ContractTable::variants`]).
+
+use std::sync::{Mutex, OnceLock, PoisonError};
+
+use http::StatusCode;
+
+use crate::contract::{
+    BodyContract, Contract, DetailSource, HeaderContract, HeaderSource, ProblemContract,
+    VariantContract,
+};
+
+/// The contracts of a field's type, for a transparent entry.
+pub type Contracts = fn() -> &'static [VariantContract];
+
+/// One derived type's contract table: the encoded string, decoded once.
+pub struct ContractTable {
+    encoded: &'static str,
+    own: OnceLock<&'static [Contract]>,
+    /// The entries, per list of transparent functions: one list for a type without generic
+    /// parameters, one per instantiation otherwise (a `static` is shared by all of them).
+    variants: Mutex<Vec<(Vec<Contracts>, &'static [VariantContract])>>,
+}
+
+/// What `contract()` answers if a table did not decode (a derive and a runtime of different
+/// releases): a bare 500, never a panic.
+static UNDECODABLE: Contract = Contract {
+    type_name: "",
+    variant: None,
+    status: StatusCode::INTERNAL_SERVER_ERROR,
+    reason: "Internal Server Error",
+    concealed: None,
+    headers: &[],
+    body: BodyContract::Problem(ProblemContract {
+        type_uri: "about:blank",
+        title: "Internal Server Error",
+        detail: DetailSource::Hidden,
+        instance: None,
+        extensions: &[],
+    }),
+};
+
+impl ContractTable {
+    /// A table over `encoded`; nothing is decoded yet.
+    pub const fn new(encoded: &'static str) -> Self {
+        ContractTable {
+            encoded,
+            own: OnceLock::new(),
+            variants: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// The `index`th own (not transparent) contract of the table.
+    pub fn own(&'static self, index: usize) -> &'static Contract {
+        self.own_contracts().get(index).unwrap_or(&UNDECODABLE)
+    }
+
+    /// Every entry of the table, in order, with `transparent[i]` giving the contracts of the
+    /// `i`th transparent entry.
+    pub fn variants(&'static self, transparent: &[Contracts]) -> &'static [VariantContract] {
+        let same = |key: &Vec<Contracts>| {
+            key.len() == transparent.len()
+                && key
+                    .iter()
+                    .zip(transparent)
+                    .all(|(a, b)| std::ptr::fn_addr_eq(*a, *b))
+        };
+        // A panic elsewhere while the lock was held leaves a valid list: ignore the poison.
+        let mut cache = self.variants.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some((_, entries)) = cache.iter().find(|(key, _)| same(key)) {
+            return entries;
+        }
+        let entries = decode_variants(self.encoded, self.own_contracts(), transparent);
+        // Allocated once per type (per instantiation) and kept for the program's life.
+        let entries: &'static [VariantContract] = Box::leak(entries.into_boxed_slice());
+        cache.push((transparent.to_vec(), entries));
+        entries
+    }
+
+    fn own_contracts(&self) -> &'static [Contract] {
+        self.own.get_or_init(|| {
+            let own = decode_own(self.encoded).unwrap_or_default();
+            // Allocated once per type and kept for the program's life, like the `static`
+            // tables it replaces.
+            Box::leak(own.into_boxed_slice())
+        })
+    }
+}
+
+impl std::fmt::Debug for ContractTable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ContractTable")
+            .field("encoded", &self.encoded)
+            .finish_non_exhaustive()
+    }
+}
+
+/// One entry as read: an own contract, or a transparent entry's names.
+enum Entry {
+    Own(Contract),
+    Transparent {
+        variant: Option<&'static str>,
+        field_type: &'static str,
+    },
+}
+
+fn decode(encoded: &'static str) -> Option<(&'static str, Vec<Entry>)> {
+    let mut reader = Reader { rest: encoded };
+    let type_name = reader.str()?;
+    let mut entries = Vec::new();
+    while !reader.rest.is_empty() {
+        entries.push(match reader.byte()? {
+            b'O' => Entry::Own(reader.own(type_name)?),
+            b'T' => Entry::Transparent {
+                variant: reader.opt()?,
+                field_type: reader.str()?,
+            },
+            _ => return None,
+        });
+    }
+    Some((type_name, entries))
+}
+
+fn decode_own(encoded: &'static str) -> Option<Vec<Contract>> {
+    let (_, entries) = decode(encoded)?;
+    Some(
+        entries
+            .into_iter()
+            .filter_map(|entry| match entry {
+                Entry::Own(contract) => Some(contract),
+                Entry::Transparent { .. } => None,
+            })
+            .collect(),
+    )
+}
+
+fn decode_variants(
+    encoded: &'static str,
+    own: &'static [Contract],
+    transparent: &[Contracts],
+) -> Vec<VariantContract> {
+    let Some((type_name, entries)) = decode(encoded) else {
+        return Vec::new();
+    };
+    let (mut own, mut transparent) = (own.iter(), transparent.iter());
+    entries
+        .into_iter()
+        .map_while(|entry| match entry {
+            Entry::Own(_) => own.next().map(VariantContract::Own),
+            Entry::Transparent {
+                variant,
+                field_type,
+            } => transparent
+                .next()
+                .map(|&contracts| VariantContract::Transparent {
+                    type_name,
+                    variant,
+                    field_type,
+                    contracts,
+                }),
+        })
+        .collect()
+}
+
+struct Reader {
+    rest: &'static str,
+}
+
+impl Reader {
+    fn byte(&mut self) -> Option<u8> {
+        let byte = *self.rest.as_bytes().first()?;
+        self.rest = self.rest.get(1..)?;
+        Some(byte)
+    }
+
+    fn digits(&mut self, end: u8) -> Option<usize> {
+        let len = self.rest.bytes().position(|b| b == end)?;
+        let number = self.rest.get(..len)?.parse().ok()?;
+        self.rest = self.rest.get(len + 1..)?;
+        Some(number)
+    }
+
+    fn num(&mut self) -> Option<usize> {
+        self.digits(b';')
+    }
+
+    fn str(&mut self) -> Option<&'static str> {
+        let len = self.digits(b':')?;
+        let text = self.rest.get(..len)?;
+        self.rest = self.rest.get(len..)?;
+        Some(text)
+    }
+
+    fn opt(&mut self) -> Option<Option<&'static str>> {
+        match self.byte()? {
+            b'-' => Some(None),
+            b'+' => self.str().map(Some),
+            _ => None,
+        }
+    }
+
+    fn status(&mut self) -> Option<StatusCode> {
+        let code = u16::try_from(self.num()?).ok()?;
+        StatusCode::from_u16(code).ok()
+    }
+
+    fn strs(&mut self) -> Option<&'static [&'static str]> {
+        let count = self.num()?;
+        let strs = (0..count).map(|_| self.str()).collect::<Option<Vec<_>>>()?;
+        Some(leak(strs))
+    }
+
+    fn own(&mut self, type_name: &'static str) -> Option<Contract> {
+        let variant = self.opt()?;
+        let status = self.status()?;
+        let reason = self.str()?;
+        let concealed = match self.byte()? {
+            b'-' => None,
+            b'+' => Some(self.status()?),
+            _ => return None,
+        };
+        let count = self.num()?;
+        let headers = (0..count)
+            .map(|_| {
+                let name = self.str()?;
+                let source = match self.byte()? {
+                    b'S' => HeaderSource::Static(self.str()?),
+                    b'T' => HeaderSource::Template(self.str()?),
+                    b'F' => HeaderSource::Field(self.str()?),
+                    _ => return None,
+                };
+                Some(HeaderContract { name, source })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        let body = match self.byte()? {
+            b'E' => BodyContract::Empty,
+            b'F' => BodyContract::Field(self.str()?),
+            b'P' => {
+                let type_uri = self.str()?;
+                let title = self.str()?;
+                let detail = match self.byte()? {
+                    b'D' => DetailSource::Display,
+                    b'H' => DetailSource::Hidden,
+                    b'S' => DetailSource::Static(self.str()?),
+                    _ => return None,
+                };
+                let instance = self.opt()?;
+                let extensions = self.strs()?;
+                BodyContract::Problem(ProblemContract {
+                    type_uri,
+                    title,
+                    detail,
+                    instance,
+                    extensions,
+                })
+            }
+            _ => return None,
+        };
+        Some(Contract {
+            type_name,
+            variant,
+            status,
+            reason,
+            concealed,
+            headers: leak(headers),
+            body,
+        })
+    }
+}
+
+/// A slice kept for the program's life (decoded once per type); an empty one allocates nothing.
+fn leak<T>(items: Vec<T>) -> &'static [T] {
+    if items.is_empty() {
+        return &[];
+    }
+    Box::leak(items.into_boxed_slice())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    static TABLE: ContractTable = ContractTable::new(concat!(
+        "10:OrderError",
+        "O+8:NotFound404;9:Not Found-0;P11:about:blank9:Not FoundD-0;",
+        "O+6:Placed303;9:See Other-1;8:locationT18:/order-result/{id}E",
+        "O+4:Gone404;9:Not Found+410;0;P11:about:blank9:Not FoundH-1;5:items",
+        "T+7:Payment12:PaymentError",
+    ));
+
+    fn payment() -> &'static [VariantContract] {
+        &[]
+    }
+
+    #[test]
+    fn a_table_decodes_to_its_contracts() {
+        let not_found = TABLE.own(0);
+        assert_eq!(not_found.type_name, "OrderError");
+        assert_eq!(not_found.variant, Some("NotFound"));
+        assert_eq!(not_found.status, 404);
+        assert_eq!(not_found.headers, &[]);
+        let placed = TABLE.own(1);
+        assert_eq!(
+            placed.headers,
+            &[HeaderContract {
+                name: "location",
+                source: HeaderSource::Template("/order-result/{id}")
+            }]
+        );
+        assert_eq!(placed.body, BodyContract::Empty);
+        let gone = TABLE.own(2);
+        assert_eq!(gone.concealed, Some(StatusCode::GONE));
+        let BodyContract::Problem(problem) = gone.body else {
+            panic!("{gone:?}")
+        };
+        assert_eq!(problem.detail, DetailSource::Hidden);
+        assert_eq!(problem.extensions, &["items"]);
+        let variants = TABLE.variants(&[payment]);
+        assert_eq!(variants.len(), 4);
+        assert!(matches!(
+            variants[3],
+            VariantContract::Transparent {
+                variant: Some("Payment"),
+                field_type: "PaymentError",
+                ..
+            }
+        ));
+        // Decoded once: the same slice again.
+        assert!(std::ptr::eq(variants, TABLE.variants(&[payment])));
+    }
+
+    #[test]
+    fn an_undecodable_table_answers_a_bare_500_without_panicking() {
+        static BROKEN: ContractTable = ContractTable::new("10:OrderErrorO+8:NotFound40");
+        assert_eq!(BROKEN.own(0), &UNDECODABLE);
+        assert_eq!(BROKEN.own(7), &UNDECODABLE);
+        assert!(BROKEN.variants(&[]).is_empty());
+        static TRUNCATED: ContractTable = ContractTable::new("99:x");
+        assert_eq!(TRUNCATED.own(0), &UNDECODABLE);
+    }
+}
