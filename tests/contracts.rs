@@ -579,6 +579,63 @@ fn each_instantiation_of_a_generic_type_resolves_its_own_transparent_contracts()
     }
 }
 
+/// The table survives what strings can hold: raw identifiers (named without `r#`), non-ASCII
+/// text (its lengths are in bytes), quotes, and an unregistered code's own reason.
+#[test]
+fn raw_identifiers_and_non_ascii_text_keep_their_exact_names() {
+    #[derive(Debug, thiserror::Error, HttpStatus)]
+    #[allow(non_camel_case_types)]
+    enum r#match {
+        #[error("conflict")]
+        #[status(
+            409,
+            type = "https://example.com/problems/d%C3%A9j%C3%A0-vu",
+            title = "Déjà vu \"again\" 😀",
+            detail = "ça coince"
+        )]
+        r#type {
+            #[extension("prix_total")]
+            r#ref: u64,
+        },
+        #[error("closed")]
+        #[status(499, reason = "Client Closed Request", body = none)]
+        Closed,
+    }
+
+    let entries = r#match::contracts();
+    let conflict = own(&entries[0]);
+    assert_eq!(
+        (conflict.type_name, conflict.variant),
+        ("match", Some("type"))
+    );
+    let body = problem(conflict);
+    assert_eq!(
+        (
+            body.type_uri,
+            body.title,
+            body.detail,
+            body.instance,
+            body.extensions
+        ),
+        (
+            "https://example.com/problems/d%C3%A9j%C3%A0-vu",
+            "Déjà vu \"again\" 😀",
+            DetailSource::Static("ça coince"),
+            None,
+            &["prix_total"][..],
+        )
+    );
+    let closed = own(&entries[1]);
+    assert_eq!(
+        (closed.status.as_u16(), closed.reason),
+        (499, "Client Closed Request")
+    );
+    assert_eq!(closed.body, BodyContract::Empty);
+    assert_eq!(r#match::Closed.contract(), closed);
+    assert_eq!(r#match::r#type { r#ref: 1 }.contract(), conflict);
+    assert_keeps_contract(&r#match::r#type { r#ref: 1 }.to_response(), conflict);
+}
+
 #[test]
 fn struct_contract_and_static_retry_after() {
     #[derive(Debug, thiserror::Error, HttpStatus)]

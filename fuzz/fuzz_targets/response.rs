@@ -21,13 +21,20 @@ struct Input {
     secs: u64,
     nanos: u32,
     offset: i64,
-    marker: u64,
+    marker: String,
+    salt: u64,
 }
 
 fuzz_target!(|input: Input| {
     let wait = Duration::new(input.secs, input.nanos % 1_000_000_000);
-    // 22 characters that no bare 5xx problem contains.
-    let marker = format!("source{:016x}", input.marker);
+    // The fuzzed text's letters and digits, then 16 hex digits: at least 16 alphanumerics in a
+    // row, which no bare 5xx problem contains.
+    let letters: String = input
+        .marker
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect();
+    let marker = format!("{letters}{:016x}", input.salt);
     let verdicts = [
         wire::display_output_becomes_json_detail(&input.text),
         wire::header_values_from_fields_are_valid_or_fall_back(&input.text),

@@ -7,8 +7,9 @@
 //! to compile; decoding it costs one pass over it, once per type, at run time, and only for
 //! programs that read contracts (documentation and OpenAPI generators, logging).
 //!
-//! The format (written by `status-derive`'s `contract_table.rs`; both sides must agree, and the
-//! derive and this crate are released together):
+//! The format, version 1 (written by `status-derive`'s `contract_table.rs`; both sides must
+//! agree: status-core depends on exactly its own release of the derive, and the constructor's
+//! name carries the version, so that code written for another format does not compile):
 //!
 //! ```text
 //! table    = str(type name) *entry
@@ -41,10 +42,26 @@ pub type Contracts = fn() -> &'static [VariantContract];
 /// One derived type's contract table: the encoded string, decoded once.
 pub struct ContractTable {
     encoded: &'static str,
-    own: OnceLock<&'static [Contract]>,
+    decoded: OnceLock<Decoded>,
     /// The entries, per list of transparent functions: one list for a type without generic
     /// parameters, one per instantiation otherwise (a `static` is shared by all of them).
     variants: Mutex<Vec<(Vec<Contracts>, &'static [VariantContract])>>,
+}
+
+/// A table as decoded: its own contracts, and the order of own and transparent entries.
+struct Decoded {
+    type_name: &'static str,
+    own: &'static [Contract],
+    entries: Vec<Entry>,
+}
+
+/// One entry of a table: the index of an own contract, or a transparent entry's names.
+enum Entry {
+    Own(usize),
+    Transparent {
+        variant: Option<&'static str>,
+        field_type: &'static str,
+    },
 }
 
 /// What `contract()` answers if a table did not decode (a derive and a runtime of different
@@ -66,18 +83,29 @@ static UNDECODABLE: Contract = Contract {
 };
 
 impl ContractTable {
-    /// A table over `encoded`; nothing is decoded yet.
-    pub const fn new(encoded: &'static str) -> Self {
+    /// A table over `encoded`, in format version 1; nothing is decoded yet.
+    pub const fn v1(encoded: &'static str) -> Self {
         ContractTable {
             encoded,
-            own: OnceLock::new(),
+            decoded: OnceLock::new(),
             variants: Mutex::new(Vec::new()),
         }
     }
 
     /// The `index`th own (not transparent) contract of the table.
     pub fn own(&'static self, index: usize) -> &'static Contract {
-        self.own_contracts().get(index).unwrap_or(&UNDECODABLE)
+        self.decoded().own.get(index).unwrap_or(&UNDECODABLE)
+    }
+
+    /// How many own and transparent entries the table holds, `None` if it does not decode: what
+    /// the derive's property tests compare with the code generated beside it.
+    pub fn counts(&'static self) -> Option<(usize, usize)> {
+        let decoded = self.decoded();
+        if decoded.type_name.is_empty() {
+            return None;
+        }
+        let own = decoded.own.len();
+        Some((own, decoded.entries.len() - own))
     }
 
     /// Every entry of the table, in order, with `transparent[i]` giving the contracts of the
@@ -95,19 +123,40 @@ impl ContractTable {
         if let Some((_, entries)) = cache.iter().find(|(key, _)| same(key)) {
             return entries;
         }
-        let entries = decode_variants(self.encoded, self.own_contracts(), transparent);
-        // Allocated once per type (per instantiation) and kept for the program's life.
+        let decoded = self.decoded();
+        let mut transparent_contracts = transparent.iter();
+        let entries: Vec<VariantContract> = decoded
+            .entries
+            .iter()
+            .map_while(|entry| match *entry {
+                Entry::Own(index) => decoded.own.get(index).map(VariantContract::Own),
+                Entry::Transparent {
+                    variant,
+                    field_type,
+                } => transparent_contracts
+                    .next()
+                    .map(|&contracts| VariantContract::Transparent {
+                        type_name: decoded.type_name,
+                        variant,
+                        field_type,
+                        contracts,
+                    }),
+            })
+            .collect();
+        // Kept for the program's life: one list per type, or per instantiation of a generic one
+        // (more only if one function has several addresses, as it may across codegen units).
         let entries: &'static [VariantContract] = Box::leak(entries.into_boxed_slice());
         cache.push((transparent.to_vec(), entries));
         entries
     }
 
-    fn own_contracts(&self) -> &'static [Contract] {
-        self.own.get_or_init(|| {
-            let own = decode_own(self.encoded).unwrap_or_default();
-            // Allocated once per type and kept for the program's life, like the `static`
-            // tables it replaces.
-            Box::leak(own.into_boxed_slice())
+    fn decoded(&self) -> &Decoded {
+        self.decoded.get_or_init(|| {
+            decode(self.encoded).unwrap_or(Decoded {
+                type_name: "",
+                own: &[],
+                entries: Vec::new(),
+            })
         })
     }
 }
@@ -120,22 +169,18 @@ impl std::fmt::Debug for ContractTable {
     }
 }
 
-/// One entry as read: an own contract, or a transparent entry's names.
-enum Entry {
-    Own(Contract),
-    Transparent {
-        variant: Option<&'static str>,
-        field_type: &'static str,
-    },
-}
-
-fn decode(encoded: &'static str) -> Option<(&'static str, Vec<Entry>)> {
+/// Decodes a whole table; its contracts and their slices are allocated once per type, here,
+/// and kept for the program's life, like the `static` values they stand for.
+fn decode(encoded: &'static str) -> Option<Decoded> {
     let mut reader = Reader { rest: encoded };
     let type_name = reader.str()?;
-    let mut entries = Vec::new();
+    let (mut own, mut entries) = (Vec::new(), Vec::new());
     while !reader.rest.is_empty() {
         entries.push(match reader.byte()? {
-            b'O' => Entry::Own(reader.own(type_name)?),
+            b'O' => {
+                own.push(reader.own(type_name)?);
+                Entry::Own(own.len() - 1)
+            }
             b'T' => Entry::Transparent {
                 variant: reader.opt()?,
                 field_type: reader.str()?,
@@ -143,48 +188,11 @@ fn decode(encoded: &'static str) -> Option<(&'static str, Vec<Entry>)> {
             _ => return None,
         });
     }
-    Some((type_name, entries))
-}
-
-fn decode_own(encoded: &'static str) -> Option<Vec<Contract>> {
-    let (_, entries) = decode(encoded)?;
-    Some(
-        entries
-            .into_iter()
-            .filter_map(|entry| match entry {
-                Entry::Own(contract) => Some(contract),
-                Entry::Transparent { .. } => None,
-            })
-            .collect(),
-    )
-}
-
-fn decode_variants(
-    encoded: &'static str,
-    own: &'static [Contract],
-    transparent: &[Contracts],
-) -> Vec<VariantContract> {
-    let Some((type_name, entries)) = decode(encoded) else {
-        return Vec::new();
-    };
-    let (mut own, mut transparent) = (own.iter(), transparent.iter());
-    entries
-        .into_iter()
-        .map_while(|entry| match entry {
-            Entry::Own(_) => own.next().map(VariantContract::Own),
-            Entry::Transparent {
-                variant,
-                field_type,
-            } => transparent
-                .next()
-                .map(|&contracts| VariantContract::Transparent {
-                    type_name,
-                    variant,
-                    field_type,
-                    contracts,
-                }),
-        })
-        .collect()
+    Some(Decoded {
+        type_name,
+        own: leak(own),
+        entries,
+    })
 }
 
 struct Reader {
@@ -305,7 +313,7 @@ fn leak<T>(items: Vec<T>) -> &'static [T] {
 mod tests {
     use super::*;
 
-    static TABLE: ContractTable = ContractTable::new(concat!(
+    static TABLE: ContractTable = ContractTable::v1(concat!(
         "10:OrderError",
         "O+8:NotFound404;9:Not Found-0;P11:about:blank9:Not FoundD-0;",
         "O+6:Placed303;9:See Other-1;8:locationT18:/order-result/{id}E",
@@ -350,17 +358,19 @@ mod tests {
                 ..
             }
         ));
+        assert_eq!(TABLE.counts(), Some((3, 1)));
         // Decoded once: the same slice again.
         assert!(std::ptr::eq(variants, TABLE.variants(&[payment])));
     }
 
     #[test]
     fn an_undecodable_table_answers_a_bare_500_without_panicking() {
-        static BROKEN: ContractTable = ContractTable::new("10:OrderErrorO+8:NotFound40");
+        static BROKEN: ContractTable = ContractTable::v1("10:OrderErrorO+8:NotFound40");
         assert_eq!(BROKEN.own(0), &UNDECODABLE);
         assert_eq!(BROKEN.own(7), &UNDECODABLE);
         assert!(BROKEN.variants(&[]).is_empty());
-        static TRUNCATED: ContractTable = ContractTable::new("99:x");
+        assert_eq!(BROKEN.counts(), None);
+        static TRUNCATED: ContractTable = ContractTable::v1("99:x");
         assert_eq!(TRUNCATED.own(0), &UNDECODABLE);
     }
 }

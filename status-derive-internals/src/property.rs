@@ -30,7 +30,9 @@
 
 use std::panic::{self, AssertUnwindSafe};
 
-use proc_macro2::{Span, TokenStream, TokenTree};
+use proc_macro2::{Literal, Span, TokenStream, TokenTree};
+
+use status_core::__private::ContractTable;
 
 use crate::derive_http_status;
 
@@ -86,13 +88,15 @@ pub fn check_derive(
             return Err(format!("the derive panicked: {message}"));
         }
     };
-    if let Err(error) = syn::parse2::<syn::File>(output.clone()) {
-        return Err(format!(
-            "the output does not parse as items: {error}: {output}"
-        ));
-    }
-    let mut errors = Vec::new();
-    compile_errors(&output, &mut errors);
+    let file = match syn::parse2::<syn::File>(output.clone()) {
+        Ok(file) => file,
+        Err(error) => {
+            return Err(format!(
+                "the output does not parse as items: {error}: {output}"
+            ));
+        }
+    };
+    let errors = compile_errors(&file);
     if syn::parse2::<syn::DeriveInput>(input.clone()).is_err() {
         return if errors.is_empty() {
             Err(format!("not an item, yet no compile error: {output}"))
@@ -107,11 +111,13 @@ pub fn check_derive(
         .collect();
     let impls = text.matches("::status_core::HttpStatusfor").count();
     if errors.is_empty() {
-        return if impls == 1 {
-            Ok(Outcome::Expanded)
-        } else {
-            Err(format!("{impls} HttpStatus impls: {output}"))
-        };
+        if impls != 1 {
+            return Err(format!("{impls} HttpStatus impls: {output}"));
+        }
+        if !cfg!(fuzzing) {
+            contract_table_agrees(input, &output, &text)?;
+        }
+        return Ok(Outcome::Expanded);
     }
     if impls != 1 || !text.contains("unreachable_stub") {
         return Err(format!(
@@ -119,6 +125,10 @@ pub fn check_derive(
         ));
     }
     if !cfg!(fuzzing) {
+        let first = input.clone().into_iter().next().map(|tree| tree.span());
+        if first.is_none_or(|first| first.join(Span::call_site()).is_some()) {
+            return Err("the input has no source positions: parse it from a string".to_owned());
+        }
         for error in &errors {
             if !points_into(input, error.start) || !points_into(input, error.end) {
                 return Err(format!(
@@ -143,23 +153,91 @@ struct CompileError {
     end: Span,
 }
 
-fn compile_errors(stream: &TokenStream, found: &mut Vec<CompileError>) {
+/// The output's top-level `compile_error!`s (one the input holds, inside a type say, is the
+/// user's, and is not counted).
+fn compile_errors(file: &syn::File) -> Vec<CompileError> {
+    file.items
+        .iter()
+        .filter_map(|item| match item {
+            syn::Item::Macro(item) => {
+                let last = item.mac.path.segments.last()?;
+                (last.ident == "compile_error").then(|| CompileError {
+                    message: item.mac.tokens.to_string(),
+                    start: last.ident.span(),
+                    end: match &item.mac.delimiter {
+                        syn::MacroDelimiter::Paren(paren) => paren.span.join(),
+                        syn::MacroDelimiter::Brace(brace) => brace.span.join(),
+                        syn::MacroDelimiter::Bracket(bracket) => bracket.span.join(),
+                    },
+                })
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// The contract table the expansion carries decodes, names the input's type, and has as many
+/// own entries as `contract()` has arms reading it and as many transparent ones as
+/// `contracts()` passes functions for. (Each check leaks its decoded table, which is what
+/// `'static` contracts cost; not under `cfg(fuzzing)`, where a leak would be a finding.)
+fn contract_table_agrees(
+    input: &TokenStream,
+    output: &TokenStream,
+    text: &str,
+) -> Result<(), String> {
+    let literal = table_literal(output)
+        .and_then(|literal| syn::parse2::<syn::LitStr>(TokenTree::Literal(literal).into()).ok())
+        .ok_or_else(|| format!("no contract table as one string literal: {output}"))?;
+    let encoded: &'static str = Box::leak(literal.value().into_boxed_str());
+    let table: &'static ContractTable = Box::leak(Box::new(ContractTable::v1(encoded)));
+    let Some((own, transparent)) = table.counts() else {
+        return Err(format!("the contract table does not decode: {encoded:?}"));
+    };
+    let own_arms = text.matches("__HTTP_STATUS_TABLE.own(").count();
+    let functions = text
+        .matches("as::status_core::HttpStatus>::contracts")
+        .count();
+    if (own, transparent) != (own_arms, functions) {
+        return Err(format!(
+            "the table has {own} own and {transparent} transparent entries, the code reads \
+             {own_arms} and passes {functions} functions: {encoded:?}"
+        ));
+    }
+    let name = syn::parse2::<syn::DeriveInput>(input.clone())
+        .map(|input| syn::ext::IdentExt::unraw(&input.ident).to_string())
+        .map_err(|error| error.to_string())?;
+    if own > 0 && table.own(0).type_name != name {
+        return Err(format!(
+            "the table names {:?}, not {name}",
+            table.own(0).type_name
+        ));
+    }
+    Ok(())
+}
+
+/// The literal of `ContractTable::v1("...")`, wherever it is in `stream`.
+fn table_literal(stream: &TokenStream) -> Option<Literal> {
     let trees: Vec<TokenTree> = stream.clone().into_iter().collect();
-    for (index, tree) in trees.iter().enumerate() {
-        match tree {
-            TokenTree::Ident(ident) if ident == "compile_error" => {
-                if let Some(TokenTree::Group(group)) = trees.get(index + 2) {
-                    found.push(CompileError {
-                        message: group.stream().to_string(),
-                        start: ident.span(),
-                        end: group.span(),
-                    });
+    trees
+        .iter()
+        .enumerate()
+        .find_map(|(index, tree)| match tree {
+            TokenTree::Ident(ident) if ident == "v1" && index >= 3 => {
+                let is_table =
+                    matches!(&trees[index - 3], TokenTree::Ident(name) if name == "ContractTable");
+                match (is_table, trees.get(index + 1)) {
+                    (true, Some(TokenTree::Group(group))) => {
+                        match group.stream().into_iter().next() {
+                            Some(TokenTree::Literal(literal)) => Some(literal),
+                            _ => None,
+                        }
+                    }
+                    _ => None,
                 }
             }
-            TokenTree::Group(group) => compile_errors(&group.stream(), found),
-            _ => {}
-        }
-    }
+            TokenTree::Group(group) => table_literal(&group.stream()),
+            _ => None,
+        })
 }
 
 /// Whether `span` lies in the source text `input` was parsed from: proc-macro2 joins two spans

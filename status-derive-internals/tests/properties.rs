@@ -668,22 +668,65 @@ fn the_property_catches_panics_cascades_and_errors_outside_the_input() -> TestRe
             .is_err_and(|v| v.contains("2 HttpStatus impls")),
         "{twice:?}"
     );
-    let at_call_site = check_derive(&input, |input| {
-        let output: Vec<TokenTree> = derive_http_status(input).into_iter().collect();
-        // `::core::compile_error! { "..." }` is the first 7 trees; respan them all.
-        let moved = output.into_iter().enumerate().map(|(index, mut tree)| {
-            if index < 7 {
-                tree.set_span(Span::call_site());
-            }
-            tree
-        });
-        moved.collect()
+    // `::core::compile_error! { "..." }` is the first 8 trees (`::` is two): all but the braces
+    // carry the error's first span, the braces its last. Moving the name (tree 5) or the braces
+    // (tree 7) to the call site breaks the property.
+    let moved = |range: std::ops::Range<usize>| {
+        move |input: TokenStream| -> TokenStream {
+            let output = derive_http_status(input).into_iter().enumerate();
+            output
+                .map(|(index, mut tree)| {
+                    if range.contains(&index) {
+                        tree.set_span(Span::call_site());
+                    }
+                    tree
+                })
+                .collect()
+        }
+    };
+    for range in [0..8, 5..6, 7..8] {
+        let verdict = check_derive(&input, moved(range.clone()));
+        assert!(
+            verdict
+                .as_ref()
+                .is_err_and(|v| v.contains("outside the input")),
+            "{range:?}: {verdict:?}"
+        );
+    }
+    assert_eq!(
+        check_derive(&input, moved(8..8)),
+        Ok(Outcome::Rejected { errors: 1 })
+    );
+    // An input without source positions cannot be checked, and says so.
+    let quoted = quote::quote!(
+        #[status(999)]
+        struct S;
+    );
+    let verdict = check_derive(&quoted, derive_http_status);
+    assert!(
+        verdict
+            .as_ref()
+            .is_err_and(|v| v.contains("no source positions")),
+        "{verdict:?}"
+    );
+    // A contract table that does not agree with the code beside it.
+    let corrupt = check_derive(&valid, |input| {
+        let output = derive_http_status(input).to_string();
+        TokenStream::from_str(&output.replacen("\"1:S", "\"1:T", 1)).unwrap_or_default()
     });
     assert!(
-        at_call_site
+        corrupt.as_ref().is_err_and(|v| v.contains("names \"T\"")),
+        "{corrupt:?}"
+    );
+    let undecodable = check_derive(&valid, |input| {
+        let output = derive_http_status(input).to_string();
+        TokenStream::from_str(&output.replacen("\"1:S", "\"9:S", 1)).unwrap_or_default()
+    });
+    assert!(
+        undecodable
             .as_ref()
-            .is_err_and(|v| v.contains("outside the input")),
-        "{at_call_site:?}"
+            .is_err_and(|v| v.contains("does not decode")),
+        "{undecodable:?}"
     );
     Ok(())
 }

@@ -3,6 +3,7 @@
 
 use proc_macro2::{Span, TokenStream, TokenTree};
 use quote::{ToTokens, format_ident, quote, quote_spanned};
+use syn::ext::IdentExt;
 use syn::spanned::Spanned;
 use syn::{DeriveInput, Ident, Type};
 
@@ -244,7 +245,8 @@ fn is_generic(ty: &Type, params: &[Ident]) -> bool {
 fn expand(input: &Input) -> TokenStream {
     let original = input.original;
     let ident = &original.ident;
-    let type_name = ident.to_string();
+    // As written, without `r#`: the contracts name things for people and OpenAPI documents.
+    let type_name = ident.unraw().to_string();
     let params: Vec<Ident> = original
         .generics
         .type_params()
@@ -271,7 +273,7 @@ fn expand(input: &Input) -> TokenStream {
         let Some(attr) = &variant.attr else {
             continue;
         };
-        let variant_name = variant.ident.map(|i| i.to_string());
+        let variant_name = variant.ident.map(|i| i.unraw().to_string());
         if attr.transparent.is_some() {
             let Some(field) = variant.fields.first() else {
                 continue;
@@ -565,7 +567,7 @@ fn expand(input: &Input) -> TokenStream {
     quote! {
         const _: () = {
             static __HTTP_STATUS_TABLE: ::status_core::__private::ContractTable =
-                ::status_core::__private::ContractTable::new(#table);
+                ::status_core::__private::ContractTable::v1(#table);
 
             #[automatically_derived]
             #[allow(deprecated)]

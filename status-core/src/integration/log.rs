@@ -8,15 +8,18 @@ use crate::{Contract, ResponseBuildError};
 /// Logs a response an integration is about to send: a 5xx at error level with the error and its
 /// whole `source()` chain, a 4xx at debug level, once per response. A response that could not be
 /// built (and went out as the fallback 500) is an error too. The client never sees any of it.
+/// `contract` is asked for only when there is a log to write (it decodes the type's table on
+/// first use).
 #[cfg_attr(not(feature = "tracing"), allow(unused_variables))]
-pub fn response(
+pub fn response<'a>(
     sent: StatusCode,
-    contract: &Contract,
+    contract: impl FnOnce() -> &'a Contract,
     report: Report<'_>,
     build_error: Option<ResponseBuildError>,
 ) {
     #[cfg(feature = "tracing")]
     {
+        let contract = contract();
         let variant = contract.variant.unwrap_or_default();
         let declared = contract.concealed.unwrap_or(contract.status).as_u16();
         let message = match report {

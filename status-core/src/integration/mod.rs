@@ -29,7 +29,7 @@ pub(crate) fn response_of<T: crate::HttpStatus + ?Sized>(
         Ok(response) => (response, None),
         Err(error) => (crate::fallback_response(), Some(error)),
     };
-    log::response(response.status(), value.contract(), report, build_error);
+    log::response(response.status(), || value.contract(), report, build_error);
     response
 }
 
