@@ -131,16 +131,16 @@ pub struct ReasonPhrase(pub &'static str);
 /// The status line and header fields of a response being built by derived code.
 #[doc(hidden)]
 ///
-/// It holds the response itself from the start, with an empty body, so that finishing it only
-/// puts the body in place: one `HeaderMap`, the response never moved into another.
+/// It holds the response itself from the start (without its body), so that finishing it only
+/// adds the body: one `HeaderMap`, nothing dropped on the way.
 pub struct ResponseParts {
-    response: Response<Bytes>,
+    response: Response<()>,
 }
 
 impl ResponseParts {
     #[inline]
     pub fn new(status: StatusCode) -> Self {
-        let mut response = Response::new(Bytes::new());
+        let mut response = Response::new(());
         *response.status_mut() = status;
         ResponseParts { response }
     }
@@ -262,11 +262,8 @@ impl ResponseParts {
     }
 
     #[inline]
-    fn into_response(mut self, body: Bytes) -> Response<Bytes> {
-        // The empty `Bytes` replaced is static: forgetting it frees nothing and skips its drop
-        // call.
-        std::mem::forget(std::mem::replace(self.response.body_mut(), body));
-        self.response
+    fn into_response(self, body: Bytes) -> Response<Bytes> {
+        self.response.map(|()| body)
     }
 
     /// The reason phrase of a code IANA does not register, for the status line.
