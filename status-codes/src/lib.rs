@@ -35,7 +35,8 @@ pub struct Registered {
 }
 
 macro_rules! registry {
-    ($(($code:literal, $name:ident, $phrase:literal, $reference:literal),)*) => {
+    // `$d` is a `$`, for the macro this one defines.
+    ($d:tt $(($code:literal, $name:ident, $phrase:literal, $reference:literal),)*) => {
         /// Every registered code, in ascending order.
         ///
         /// ```
@@ -72,10 +73,28 @@ macro_rules! registry {
             }
             None
         }
+
+        /// Calls `$callback! { (100, CONTINUE) (101, SWITCHING_PROTOCOLS) ... }` with every
+        /// registered code and its name, so that another crate can define an item per code from
+        /// this one table (`status-core` defines a `StatusCode` constant per code).
+        ///
+        /// ```
+        /// macro_rules! count {
+        ///     ($(($code:literal, $name:ident))*) => { [$($code),*].len() };
+        /// }
+        /// assert_eq!(status_codes::for_each_registered!(count), status_codes::REGISTRY.len());
+        /// ```
+        #[macro_export]
+        macro_rules! for_each_registered {
+            ($d callback:ident) => {
+                $d callback! { $(($code, $name))* }
+            };
+        }
     };
 }
 
 registry! {
+    $
     (100, CONTINUE, "Continue", "RFC 9110, Section 15.2.1"),
     (101, SWITCHING_PROTOCOLS, "Switching Protocols", "RFC 9110, Section 15.2.2"),
     (102, PROCESSING, "Processing", "RFC 2518"),

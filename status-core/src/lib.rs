@@ -237,18 +237,25 @@ pub mod __private {
         Ok(ResponseParts::new(status).problem(problem.finish()))
     }
 
-    /// Every status code 100..=599, by `code - 100`: the derive's generated code reads its
-    /// status from here, a constant, instead of evaluating a `const` block per use (which costs
-    /// compile time for every variant).
-    pub static STATUS: [http::StatusCode; 500] = {
-        let mut table = [http::StatusCode::CONTINUE; 500];
-        let mut index = 0;
-        while index < 500 {
-            table[index] = status_code(index as u16 + 100);
-            index += 1;
+    /// Every registered status code as a constant named as `#[status(NAME)]` names it, from
+    /// the one registry: the derive's generated code names its statuses with these (a constant
+    /// costs a build less to check than a `const` block or an index into a table).
+    pub mod code {
+        macro_rules! constants {
+            ($(($code:literal, $name:ident))*) => {
+                $(pub const $name: http::StatusCode = super::status_code($code);)*
+            };
         }
-        table
-    };
+        status_codes::for_each_registered!(constants);
+    }
+
+    /// Status code `N` as a constant, for the codes IANA does not register (`499`); `N` is
+    /// range-checked by the derive.
+    pub struct Code<const N: u16>;
+
+    impl<const N: u16> Code<N> {
+        pub const STATUS: http::StatusCode = status_code(N);
+    }
 
     /// The body of the stub impl the derive emits next to a compile error; it never runs,
     /// because the crate that contains it does not compile.

@@ -177,7 +177,7 @@ fn compile_errors(file: &syn::File) -> Vec<CompileError> {
 }
 
 /// The contract table the expansion carries decodes, names the input's type, and has as many
-/// own entries as `contract()` has arms reading it and as many transparent ones as
+/// own entries as `contract()` has arms picking one and as many transparent ones as
 /// `contracts()` passes functions for. (Each check leaks its decoded table, which is what
 /// `'static` contracts cost; not under `cfg(fuzzing)`, where a leak would be a finding.)
 fn contract_table_agrees(
@@ -193,7 +193,14 @@ fn contract_table_agrees(
     let Some((own, transparent)) = table.counts() else {
         return Err(format!("the contract table does not decode: {encoded:?}"));
     };
-    let own_arms = text.matches("__HTTP_STATUS_TABLE.own(").count();
+    // `contract()` is `__HTTP_STATUS_TABLE.own(match self { ... })`: one arm per own entry, and
+    // one `=> return` per transparent one.
+    let own_arms = text
+        .split_once("__HTTP_STATUS_TABLE.own(matchself{")
+        .and_then(|(_, rest)| rest.split_once("})"))
+        .map_or(0, |(arms, _)| {
+            arms.matches("=>").count() - arms.matches("=>return").count()
+        });
     let functions = text
         .matches("as::status_core::HttpStatus>::contracts")
         .count();

@@ -728,6 +728,27 @@ fn the_property_catches_panics_cascades_and_errors_outside_the_input() -> TestRe
             .is_err_and(|v| v.contains("does not decode")),
         "{undecodable:?}"
     );
+    // The table of a one-variant enum beside the code of a two-variant one.
+    let table_of = |source: &str| -> Result<String, Box<dyn std::error::Error>> {
+        let text = derive_http_status(TokenStream::from_str(source)?).to_string();
+        let start = text.find("v1 (").ok_or("no table")? + 4;
+        let end = start + text[start..].find(')').ok_or("no end")?;
+        Ok(text[start..end].to_owned())
+    };
+    let one = table_of("#[status(404)] enum E { A }")?;
+    let two = table_of("#[status(404)] enum E { A, B }")?;
+    let two_variants = TokenStream::from_str("#[status(404)] enum E { A, B }")?;
+    let short = check_derive(&two_variants, |input| {
+        let output = derive_http_status(input)
+            .to_string()
+            .replacen(&two, &one, 1);
+        TokenStream::from_str(&output).unwrap_or_default()
+    });
+    let expected = "1 own and 0 transparent entries, the code reads 2";
+    assert!(
+        short.as_ref().is_err_and(|v| v.contains(expected)),
+        "{short:?}"
+    );
     Ok(())
 }
 

@@ -187,10 +187,19 @@ fn header_name(name: &str, constant: Option<&Ident>) -> TokenStream {
     }
 }
 
+/// Status `code` as a constant: by its registry name, or `Code::<499>` for an unregistered one
+/// (`check.rs` rejects codes outside 100..=599 before anything is generated).
 fn status_code(code: u16) -> TokenStream {
-    // `check.rs` rejects codes outside 100..=599 before anything is generated.
-    let index = usize::from(code.saturating_sub(100));
-    quote!(::status_core::__private::STATUS[#index])
+    match status_codes::lookup(code) {
+        Some(row) => {
+            let name = Ident::new(row.name, Span::call_site());
+            quote!(::status_core::__private::code::#name)
+        }
+        None => {
+            let code = proc_macro2::Literal::u16_unsuffixed(code);
+            quote!(::status_core::__private::Code::<#code>::STATUS)
+        }
+    }
 }
 
 /// A type as written: `payment::PaymentError`, not the token printer's `payment :: PaymentError`.
@@ -291,8 +300,10 @@ fn expand(input: &Input) -> TokenStream {
                 quote_spanned!(span=> <#respanned as ::status_core::HttpStatus>::contracts);
             status_arms
                 .push(quote_spanned!(span=> #pat => ::status_core::HttpStatus::status(#inner),));
-            contract_arms
-                .push(quote_spanned!(span=> #pat => ::status_core::HttpStatus::contract(#inner),));
+            contract_arms.push((
+                quote_spanned!(span=> #pat => ::status_core::HttpStatus::contract(#inner),),
+                quote_spanned!(span=> #pat => return ::status_core::HttpStatus::contract(#inner),),
+            ));
             response_arms.push(
                 quote_spanned!(span=> #pat => ::status_core::HttpStatus::try_to_response(#inner),),
             );
@@ -311,7 +322,10 @@ fn expand(input: &Input) -> TokenStream {
             let code = status_code(plan.wire);
             quote!(#all => #code,)
         });
-        contract_arms.push(quote!(#all => __HTTP_STATUS_TABLE.own(#index),));
+        contract_arms.push((
+            quote!(#all => __HTTP_STATUS_TABLE.own(#index),),
+            quote!(#all => #index,),
+        ));
 
         // The contract as data.
         let mut header_contracts: Vec<(&str, Source, &str)> = Vec::new();
@@ -551,13 +565,22 @@ fn expand(input: &Input) -> TokenStream {
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
 
     let table = table.finish();
+    // `contract()` reads the table once, at the index a `match` picks (one call, not one per
+    // variant: less for a build to check); without own contracts, every arm delegates.
+    let contract_match = if own_count > 0 {
+        let arms = contract_arms.iter().map(|(_, indexed)| indexed);
+        quote!(__HTTP_STATUS_TABLE.own(match self { #(#arms)* }))
+    } else {
+        let arms = contract_arms.iter().map(|(direct, _)| direct);
+        quote!(match self { #(#arms)* })
+    };
     let (status_body, contract_body, response_body) = if input.variants.is_empty() {
         let empty = quote!(match *self {});
         (empty.clone(), empty.clone(), empty)
     } else {
         (
             quote!(match self { #(#status_arms)* }),
-            quote!(match self { #(#contract_arms)* }),
+            contract_match,
             quote!(match self { #(#response_arms)* }),
         )
     };
