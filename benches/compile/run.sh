@@ -7,8 +7,11 @@
 #     figure is the median of REPEAT builds after touching the crate;
 #   - the clean build of the status-derive crate next to thiserror-impl (their dependencies,
 #     syn among them, prebuilt).
+#   - with valgrind installed, the same builds' instructions as rustc executes them (callgrind):
+#     a count that, unlike wall time on a shared machine, repeats exactly from run to run.
 # Usage: benches/compile/run.sh            (N=200 M=10, plus the scaling series)
 #        REPEAT=5 SIZES="200x10 400x10" benches/compile/run.sh
+#        INSTRUCTIONS=0 benches/compile/run.sh   (skip the instruction counts, ~10 minutes)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 work=${COMPILE_BENCH_DIR:-$root/target/compile-bench}
@@ -100,6 +103,22 @@ measure() { # dir
   printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.2f", a[int((NR+1)/2)]}'
 }
 
+# Instructions rustc executes (callgrind, in millions) to build `crate` of cargo package `dir`
+# (in `dir`, after touching its source for a generated crate), its dependencies built.
+instructions() { # dir crate [clean]
+  local dir=$1 crate=$2 command
+  (cd "$dir" && cargo build -q)
+  if [[ ${3:-} == clean ]]; then
+    (cd "$dir" && cargo clean -q -p "$crate")
+  else
+    touch "$dir/src/lib.rs"
+  fi
+  command=$(cd "$dir" && cargo build -v -p "$crate" 2>&1 \
+    | sed -n "s/^ *Running \`\(.*--crate-name ${crate//-/_} .*\)\`$/\1/p" | head -n 1)
+  (cd "$dir" && eval "valgrind --tool=callgrind --callgrind-out-file=/dev/null $command" 2>&1 \
+    | sed -n 's/.*Collected : \([0-9]*\).*/\1/p' | awk '{printf "%.0f", $1 / 1e6}')
+}
+
 echo "# Compile-time benchmark, $(date -u +%Y-%m-%d), commit $(git -C "$root" rev-parse --short HEAD), $(nproc) cores"
 echo
 echo "| enums x variants | plain | hand-written | thiserror | thiserror + HttpStatus | HttpStatus's cost per enum (over thiserror) | thiserror's cost per enum (over plain) | thiserror's cost per enum (over hand-written) |"
@@ -134,3 +153,24 @@ for crate in status-derive thiserror-impl; do
   median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.2f", a[int((NR+1)/2)]}')
   echo "| $crate | ${median} s |"
 done
+
+if [[ ${INSTRUCTIONS:-1} != 0 ]] && command -v valgrind > /dev/null; then
+  echo
+  echo "Instructions executed by rustc (callgrind, millions; the same count every run):"
+  echo
+  echo "| build | plain | thiserror | thiserror + HttpStatus | HttpStatus per enum (over thiserror) | thiserror per enum (over plain) |"
+  echo "|---|---|---|---|---|---|"
+  for size in ${INSTRUCTION_SIZES:-200x10 200x5}; do
+    set -- ${size/x/ }
+    plain=$(instructions "$(generate plain "$1" "$2")" "bench-plain-${1}x$2")
+    this=$(instructions "$(generate thiserror "$1" "$2")" "bench-thiserror-${1}x$2")
+    both=$(instructions "$(generate status "$1" "$2")" "bench-status-${1}x$2")
+    echo "| $1 x $2 | ${plain} M | ${this} M | ${both} M | $(( (both - this) * 1000 / $1 )) k | $(( (this - plain) * 1000 / $1 )) k |"
+  done
+  echo
+  echo "| crate | clean build, instructions |"
+  echo "|---|---|"
+  for crate in status-derive thiserror-impl; do
+    echo "| $crate | $(instructions "$dir" "$crate" clean) M |"
+  done
+fi
