@@ -104,19 +104,27 @@ measure() { # dir
 }
 
 # Instructions rustc executes (callgrind, in millions) to build `crate` of cargo package `dir`
-# (in `dir`, after touching its source for a generated crate), its dependencies built.
+# (in `dir`, after touching its source for a generated crate), its dependencies built. The
+# command is cargo's own (`-vv` prints it with the environment cargo gives rustc), run again
+# under callgrind; a failed compilation prints "failed", not a count.
 instructions() { # dir crate [clean]
-  local dir=$1 crate=$2 command
+  local dir=$1 crate=$2 command log
   (cd "$dir" && cargo build -q)
   if [[ ${3:-} == clean ]]; then
     (cd "$dir" && cargo clean -q -p "$crate")
   else
     touch "$dir/src/lib.rs"
   fi
-  command=$(cd "$dir" && cargo build -v -p "$crate" 2>&1 \
-    | sed -n "s/^ *Running \`\(.*--crate-name ${crate//-/_} .*\)\`$/\1/p" | head -n 1)
-  (cd "$dir" && eval "valgrind --tool=callgrind --callgrind-out-file=/dev/null $command" 2>&1 \
-    | sed -n 's/.*Collected : \([0-9]*\).*/\1/p' | awk '{printf "%.0f", $1 / 1e6}')
+  command=$(cd "$dir" && cargo build -vv -p "$crate" 2>&1 \
+    | sed -n "s/^ *Running \`\(.*--crate-name ${crate//-/_} .*\)\`$/\1/p" | head -n 1 \
+    | sed 's#\([^ ]*/rustc \)#valgrind --tool=callgrind --callgrind-out-file=/dev/null \1#')
+  log=$(mktemp)
+  if (cd "$dir" && eval "$command") > "$log" 2>&1; then
+    sed -n 's/.*Collected : \([0-9]*\).*/\1/p' "$log" | awk '{printf "%.0f", $1 / 1e6}'
+  else
+    printf failed
+  fi
+  rm -f "$log"
 }
 
 echo "# Compile-time benchmark, $(date -u +%Y-%m-%d), commit $(git -C "$root" rev-parse --short HEAD), $(nproc) cores"
