@@ -53,16 +53,52 @@ unsafe impl GlobalAlloc for Counting {
 static GLOBAL: Counting = Counting;
 
 /// One pair of a group: the derived code and its hand-written equivalent, measured in turn.
+///
+/// With `BENCH_INSTRUCTIONS=<group>` set, criterion measures nothing: that group's two sides run
+/// `INSTRUCTION_ITERATIONS` times each inside `instructions_derived` and `instructions_hand`,
+/// for `benches/run.sh` to count their instructions under callgrind (a count that repeats
+/// exactly, where times on a shared machine move by several percent).
 fn pair<D, H>(
     c: &mut Criterion,
     group: &str,
     mut derived: impl FnMut() -> D,
     mut hand: impl FnMut() -> H,
 ) {
+    if let Ok(only) = std::env::var("BENCH_INSTRUCTIONS") {
+        if only == group {
+            // Once each first: one-time work (a runtime's first task, a lazy table) is not the
+            // per-response cost.
+            black_box(derived());
+            black_box(hand());
+            instructions_derived(&mut derived);
+            instructions_hand(&mut hand);
+        }
+        return;
+    }
     let mut group = c.benchmark_group(group);
     group.bench_function("derived", |b| b.iter(&mut derived));
     group.bench_function("hand_written", |b| b.iter(&mut hand));
     group.finish();
+}
+
+const INSTRUCTION_ITERATIONS: usize = 1000;
+
+// The two differ in a label, so that the compiler does not merge them into one function when
+// both sides compile to the same code (as `status()` does), which callgrind could not tell apart.
+#[inline(never)]
+fn instructions_derived<T>(derived: &mut impl FnMut() -> T) {
+    black_box("derived");
+    for _ in 0..INSTRUCTION_ITERATIONS {
+        black_box(derived());
+    }
+}
+
+#[inline(never)]
+fn instructions_hand<T>(hand: &mut impl FnMut() -> T) {
+    black_box("hand-written");
+    for _ in 0..INSTRUCTION_ITERATIONS {
+        black_box(hand());
+    }
 }
 
 /// A pair of response builders, after checking that both sides produce the same status, header

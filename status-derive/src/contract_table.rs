@@ -1,5 +1,6 @@
 //! A type's contract table as one string literal, which costs a user's build nothing to
-//! type-check or borrow-check (a table of nested `const` values cost 0.8 ms per variant).
+//! type-check or borrow-check (a table of nested `const` values was most of what the derive
+//! cost a build: BENCHMARKS.md).
 //! `status_core`'s `contract_table.rs` documents the format and decodes it at run time.
 
 use std::fmt::Write;
