@@ -271,7 +271,9 @@ fn expand(input: &Input) -> TokenStream {
     };
 
     let mut status_arms = Vec::new();
-    let mut contract_arms = Vec::new();
+    // `contract()`: own variants pick their table index; transparent ones delegate.
+    let mut own_contract_arms = Vec::new();
+    let mut transparent_contract_arms = Vec::new();
     let mut response_arms = Vec::new();
     let mut table = TableWriter::new(&type_name);
     let mut own_count = 0usize;
@@ -300,9 +302,9 @@ fn expand(input: &Input) -> TokenStream {
                 quote_spanned!(span=> <#respanned as ::status_core::HttpStatus>::contracts);
             status_arms
                 .push(quote_spanned!(span=> #pat => ::status_core::HttpStatus::status(#inner),));
-            contract_arms.push((
-                quote_spanned!(span=> #pat => ::status_core::HttpStatus::contract(#inner),),
-                quote_spanned!(span=> #pat => return ::status_core::HttpStatus::contract(#inner),),
+            transparent_contract_arms.push((
+                pat.clone(),
+                quote_spanned!(span=> ::status_core::HttpStatus::contract(#inner)),
             ));
             response_arms.push(
                 quote_spanned!(span=> #pat => ::status_core::HttpStatus::try_to_response(#inner),),
@@ -322,10 +324,7 @@ fn expand(input: &Input) -> TokenStream {
             let code = status_code(plan.wire);
             quote!(#all => #code,)
         });
-        contract_arms.push((
-            quote!(#all => __HTTP_STATUS_TABLE.own(#index),),
-            quote!(#all => #index,),
-        ));
+        own_contract_arms.push(quote!(#all => #index,));
 
         // The contract as data.
         let mut header_contracts: Vec<(&str, Source, &str)> = Vec::new();
@@ -567,12 +566,14 @@ fn expand(input: &Input) -> TokenStream {
     let table = table.finish();
     // `contract()` reads the table once, at the index a `match` picks (one call, not one per
     // variant: less for a build to check); without own contracts, every arm delegates.
+    let (delegated, delegates): (Vec<_>, Vec<_>) = transparent_contract_arms.into_iter().unzip();
     let contract_match = if own_count > 0 {
-        let arms = contract_arms.iter().map(|(_, indexed)| indexed);
-        quote!(__HTTP_STATUS_TABLE.own(match self { #(#arms)* }))
+        quote!(__HTTP_STATUS_TABLE.own(match self {
+            #(#own_contract_arms)*
+            #(#delegated => return #delegates,)*
+        }))
     } else {
-        let arms = contract_arms.iter().map(|(direct, _)| direct);
-        quote!(match self { #(#arms)* })
+        quote!(match self { #(#delegated => #delegates,)* })
     };
     let (status_body, contract_body, response_body) = if input.variants.is_empty() {
         let empty = quote!(match *self {});
