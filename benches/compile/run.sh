@@ -11,8 +11,12 @@
 #     a count that, unlike wall time on a shared machine, repeats exactly from run to run.
 # Usage: benches/compile/run.sh            (N=200 M=10, plus the scaling series)
 #        REPEAT=5 SIZES="200x10 400x10" benches/compile/run.sh
-#        INSTRUCTIONS=0 benches/compile/run.sh   (skip the instruction counts, ~10 minutes)
+#        INSTRUCTIONS=0 benches/compile/run.sh   (skip the instruction counts, ~5 minutes)
+#        INSTRUCTION_SIZES="200x10" benches/compile/run.sh   (their series; default 200x10 200x5)
+#        COMPILE_BENCH_DIR=/tmp/bench benches/compile/run.sh (default target/compile-bench)
 set -euo pipefail
+# A failed build inside `$(...)` stops the script too, rather than being timed.
+shopt -s inherit_errexit
 root=$(cd "$(dirname "$0")/../.." && pwd)
 work=${COMPILE_BENCH_DIR:-$root/target/compile-bench}
 repeat=${REPEAT:-3}
@@ -116,8 +120,12 @@ instructions() { # dir crate [clean]
     touch "$dir/src/lib.rs"
   fi
   command=$(cd "$dir" && cargo build -vv -p "$crate" 2>&1 \
-    | sed -n "s/^ *Running \`\(.*--crate-name ${crate//-/_} .*\)\`$/\1/p" | head -n 1 \
+    | sed -n "s/^ *Running \`\(.*--crate-name ${crate//-/_} .*\)\`$/\1/p" | sed -n 1p \
     | sed 's#\([^ ]*/rustc \)#valgrind --tool=callgrind --callgrind-out-file=/dev/null \1#')
+  if [[ -z $command ]]; then
+    printf failed
+    return
+  fi
   log=$(mktemp)
   if (cd "$dir" && eval "$command") > "$log" 2>&1; then
     sed -n 's/.*Collected : \([0-9]*\).*/\1/p' "$log" | awk '{printf "%.0f", $1 / 1e6}'
@@ -143,12 +151,12 @@ for size in ${SIZES:-200x10 50x10 100x10 200x5 200x20}; do
   echo "| $1 x $2 | ${plain} s | ${hand} s | ${this} s | ${both} s | ${added} ms | ${own} ms | ${over_hand} ms |"
 done
 
-# Clean build of each proc-macro crate alone, dependencies prebuilt (in the thiserror flavour's
-# target dir, which holds both).
+# Clean build of each proc-macro crate alone, dependencies prebuilt (all flavours share one
+# target dir; a status flavour's crate depends on both).
 echo
 echo "| crate | clean build (median of $repeat) |"
 echo "|---|---|"
-dir=$(ls -d "$work"/status-* | head -n 1)
+dir=$(find "$work" -maxdepth 1 -name 'status-*' | sort | sed -n 1p)
 for crate in status-derive thiserror-impl; do
   times=()
   for _ in $(seq "$repeat"); do
@@ -173,6 +181,10 @@ if [[ ${INSTRUCTIONS:-1} != 0 ]] && command -v valgrind > /dev/null; then
     plain=$(instructions "$(generate plain "$1" "$2")" "bench-plain-${1}x$2")
     this=$(instructions "$(generate thiserror "$1" "$2")" "bench-thiserror-${1}x$2")
     both=$(instructions "$(generate status "$1" "$2")" "bench-status-${1}x$2")
+    if [[ "$plain$this$both" =~ failed ]]; then
+      echo "| $1 x $2 | ${plain} | ${this} | ${both} | | |"
+      continue
+    fi
     echo "| $1 x $2 | ${plain} M | ${this} M | ${both} M | $(( (both - this) * 1000 / $1 )) k | $(( (this - plain) * 1000 / $1 )) k |"
   done
   echo

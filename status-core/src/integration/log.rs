@@ -19,6 +19,10 @@ pub fn response<'a>(
 ) {
     #[cfg(feature = "tracing")]
     {
+        // A 1xx, 2xx or 3xx that was built is not logged: its contract is not asked for.
+        if build_error.is_none() && !sent.is_client_error() && !sent.is_server_error() {
+            return;
+        }
         let contract = contract();
         let variant = contract.variant.unwrap_or_default();
         let declared = contract.concealed.unwrap_or(contract.status).as_u16();
