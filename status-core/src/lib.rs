@@ -225,15 +225,26 @@ pub mod __private {
         Ok(ResponseParts::new(status).problem(ProblemWriter::new(prefix).finish()))
     }
 
+    /// What a type whose problem `detail` is its `Display` output needs: `Display`, named so
+    /// that the compiler's error says why, and what else would do.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` doesn't implement `std::fmt::Display`, which its problem's `detail` is written from",
+        label = "a 4xx (or `detail = display`) sends its `Display` output as the problem's `detail` (RFC 9457 §3.1.4)",
+        note = "implement `Display` (thiserror's `#[error(\"...\")]` does), or write `detail = hidden` or `detail = \"a fixed text\"` in `#[status(...)]`"
+    )]
+    pub trait DisplayDetail: core::fmt::Display {}
+
+    impl<D: core::fmt::Display + ?Sized> DisplayDetail for D {}
+
     /// A problem with a `detail` from `Display`, without header fields.
     #[inline]
-    pub fn problem_with_display<D: core::fmt::Display + ?Sized>(
+    pub fn problem_with_display<D: DisplayDetail + ?Sized>(
         status: http::StatusCode,
         prefix: &'static str,
         detail: &D,
     ) -> Result<http::Response<Bytes>, crate::ResponseBuildError> {
         let mut problem = ProblemWriter::new(prefix);
-        problem.display(",\"detail\":", detail)?;
+        problem.detail(detail)?;
         Ok(ResponseParts::new(status).problem(problem.finish()))
     }
 

@@ -81,6 +81,16 @@ impl ProblemWriter {
         ProblemWriter { json }
     }
 
+    /// Appends the `detail` member from the error's own `Display` output (`display` under the
+    /// bound whose compile error says why `Display` is needed).
+    #[inline]
+    pub fn detail<D: crate::__private::DisplayDetail + ?Sized>(
+        &mut self,
+        error: &D,
+    ) -> Result<(), ResponseBuildError> {
+        self.display(",\"detail\":", error)
+    }
+
     /// Appends a string member from `Display` output; serde_json escapes it as it is written.
     #[inline]
     pub fn display<D: Display + ?Sized>(

@@ -488,7 +488,7 @@ fn expand(input: &Input) -> TokenStream {
                 let mut members = Vec::new();
                 if let DetailSpec::Kind(Detail::Display) = plan.detail() {
                     needs_display = true;
-                    members.push(quote!(__problem.display(",\"detail\":", self)?;));
+                    members.push(quote!(__problem.detail(self)?;));
                 }
                 for (field, role) in &roles {
                     let (value, ty) = (binding(field), field.ty);
