@@ -1,10 +1,12 @@
-//! The IANA "HTTP Status Code" registry as a `const` table, and the syntax of header field values
-//! ([`syntax`]).
+//! The IANA "HTTP Status Code" registry as a `const` table, what HTTP says about each code
+//! ([`without_content`], [`retry_after_meaningful`], [`required_header`]), and the syntax of
+//! header field values ([`syntax`]).
 //!
 //! This crate is the single source of truth for status codes and field syntax in the workspace: `status-derive`
 //! reads it at compile time (to resolve `#[status(NOT_FOUND)]`, to know which codes are
-//! registered and to bake reason phrases into the generated code) and `status-core` reads it at
-//! run time. Nothing else in the workspace lists status codes.
+//! registered, to bake reason phrases into the generated code, and to check each code's rules)
+//! and `status-core` reads it at run time. Nothing else in the workspace lists status codes or
+//! their facts.
 //!
 //! Reason phrases are IANA's, which differ from `http::StatusCode::canonical_reason()` for 203,
 //! 413, 418 and 422, and exist for codes `http` has no phrase for (104, 306).
@@ -19,7 +21,13 @@
 #![forbid(unsafe_code)]
 #![no_std]
 
+mod semantics;
 pub mod syntax;
+
+pub use semantics::{
+    REQUIRED_HEADERS, RequiredHeader, Requirement, WithoutContent, allows_content, required_header,
+    retry_after_meaningful, without_content,
+};
 
 /// One row of the IANA registry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

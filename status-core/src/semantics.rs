@@ -188,10 +188,10 @@ impl StatusSemantics for StatusCode {
     }
 
     fn allows_content(&self) -> bool {
-        !matches!(self.as_u16(), 100..=199 | 204 | 205 | 304)
+        status_codes::allows_content(self.as_u16())
     }
 
     fn has_retry_after_meaning(&self) -> bool {
-        matches!(self.as_u16(), 300..=399 | 413 | 429 | 503)
+        status_codes::retry_after_meaningful(self.as_u16())
     }
 }

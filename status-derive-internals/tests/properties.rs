@@ -123,7 +123,7 @@ fn code() -> impl Strategy<Value = String> {
 
 /// The keys of `#[status(...)]`, real (the parser's own list) and not.
 fn key() -> impl Strategy<Value = &'static str> {
-    let mut keys: Vec<&'static str> = status_derive_internals::STATUS_KEYS.to_vec();
+    let mut keys: Vec<&'static str> = status_derive_internals::status_keys();
     keys.extend([
         "r#type",
         "lcoation",
@@ -799,7 +799,7 @@ fn every_key_in_every_form_keeps_the_property() {
         "{key}()",
         "{key}, {key}",
     ];
-    for key in status_derive_internals::STATUS_KEYS {
+    for key in status_derive_internals::status_keys() {
         for form in forms {
             let attr = form.replace("{key}", key);
             for source in [

@@ -6,6 +6,7 @@
 use std::fmt::Write;
 
 /// Where a header field's value comes from.
+#[derive(Clone, Copy)]
 pub enum Source {
     Static,
     Template,

@@ -32,28 +32,36 @@ impl Ctxt {
         self.errors.borrow_mut().push(error);
     }
 
-    /// Reports `message` unless the same message was already reported under `key` at the same
+    /// Reports `message` unless the same message was already reported in `scope` at the same
     /// place: an enum-level default seen again from another variant. The same message at another
     /// place (a second field, a second key) is another mistake, and is reported.
-    pub fn error_once(&self, key: &str, span: Span, message: impl Display) {
+    /// Whether it was reported.
+    pub fn error_once(&self, scope: &str, span: Span, message: impl Display) -> bool {
         let message = message.to_string();
-        if self
+        let new = self
             .reported
             .borrow_mut()
-            .insert(format!("{key}\u{0}{span:?}\u{0}{message}"))
-        {
+            .insert(format!("{scope}\u{0}{span:?}\u{0}{message}"));
+        if new {
             self.error(span, message);
         }
+        new
     }
 
     /// `error_once` for a mistake that spans tokens from `start` to `end`, such as `-404`.
-    pub fn error_once_between(&self, key: &str, start: Span, end: Span, message: impl Display) {
+    pub fn error_once_between(
+        &self,
+        scope: &str,
+        start: Span,
+        end: Span,
+        message: impl Display,
+    ) -> bool {
         let message = message.to_string();
-        if self
+        let new = self
             .reported
             .borrow_mut()
-            .insert(format!("{key}\u{0}{start:?}\u{0}{message}"))
-        {
+            .insert(format!("{scope}\u{0}{start:?}\u{0}{message}"));
+        if new {
             // syn reports an error over tokens from the first one's start to the last one's end.
             let tokens: TokenStream = [start, end]
                 .into_iter()
@@ -61,12 +69,18 @@ impl Ctxt {
                 .collect();
             self.error_spanned_by(tokens, message);
         }
+        new
     }
 
-    /// How many errors were reported so far: a pass compares counts to tell whether the
-    /// input it just parsed was malformed.
-    pub fn error_count(&self) -> usize {
-        self.errors.borrow().len()
+    /// Runs `pass` with a context of its own, then adds the errors it reported to this one, and
+    /// says whether there were any: how a parse tells that the input it read was malformed.
+    pub fn scoped<T>(&self, pass: impl FnOnce(&Ctxt) -> T) -> (T, bool) {
+        let inner = Ctxt::default();
+        let value = pass(&inner);
+        let errors = inner.errors.into_inner();
+        let malformed = !errors.is_empty();
+        self.errors.borrow_mut().extend(errors);
+        (value, malformed)
     }
 
     /// All errors combined into one, or `Ok` if there were none.

@@ -1,14 +1,17 @@
-//! Queries over a parsed variant that both `check.rs` and `expand.rs` ask, answered once here so
-//! that what the rules accept is exactly what the code generator produces.
+//! Queries over a parsed variant that both `check` and `expand` ask, answered once here so that
+//! what the rules accept is exactly what the code generator produces. The facts about status
+//! codes themselves come from `status_codes`; this file adds the derive's words and opt-outs.
 
-use crate::ast::{Field, Variant};
-use crate::attr::{Allow, BodyKind, Detail, DetailSpec, FieldRole, StatusAttr};
+use status_codes::Requirement;
+
+use crate::ast::{Field, HeaderOrigin, PartKind, Variant};
+use crate::attr::{Allow, BodyKind, Detail, DetailSpec, StatusAttr};
 
 /// The status on the wire and, with `conceal`, the real one it hides.
 pub fn wire(attr: &StatusAttr) -> Option<(u16, Option<u16>)> {
     let code = attr.code?.value;
-    Some(match attr.conceal {
-        Some(conceal) => (conceal.value, Some(code)),
+    Some(match attr.conceal_with {
+        Some(conceal_with) => (conceal_with.value, Some(code)),
         None => (code, None),
     })
 }
@@ -28,13 +31,14 @@ pub enum Body<'a> {
 
 /// The body a variant answers with on the status `wire`.
 pub fn body<'a>(variant: &'a Variant<'a>, attr: &StatusAttr, wire: u16) -> Body<'a> {
-    let field = variant
-        .fields_with(|role| matches!(role, FieldRole::Body(_)))
-        .map(|(field, _)| field)
-        .next();
-    match (wire, field, attr.body.map(|(kind, _)| kind)) {
-        (205, ..) => Body::ResetContent,
-        (100..=199 | 204 | 304, ..) => Body::Empty,
+    if let Some(without) = status_codes::without_content(wire) {
+        return if without.content_length_zero {
+            Body::ResetContent
+        } else {
+            Body::Empty
+        };
+    }
+    match (wire, variant.body_field(), attr.body.map(|(kind, _)| kind)) {
         (_, Some(field), _) => Body::Field(field),
         (_, None, Some(BodyKind::None)) => Body::Empty,
         (_, None, Some(BodyKind::Problem)) => Body::Problem,
@@ -43,89 +47,87 @@ pub fn body<'a>(variant: &'a Variant<'a>, attr: &StatusAttr, wire: u16) -> Body<
     }
 }
 
-/// A header field a status cannot go without.
-pub struct RequiredHeader {
-    /// Lowercase name.
-    pub name: &'static str,
-    /// As RFC 9110 writes it.
-    pub display: &'static str,
+/// A header field a status calls for, with how the derive asks for it.
+pub struct Required {
+    /// The fact, from `status_codes`.
+    pub header: &'static status_codes::RequiredHeader,
     /// The `http::header` constant.
-    pub constant: &'static str,
-    /// Where the requirement is.
-    pub section: &'static str,
+    pub constant: String,
+    /// "a" or "an", before the field's name.
+    pub article: &'static str,
+    /// What the response is without it, for the message: "must send an Allow header field".
+    pub without: String,
     /// How to provide it.
     pub fix: &'static str,
     /// The "should" rule that allows going without it; `None` for a MUST.
     pub allow: Option<Allow>,
+    /// Whether an `Option` field alone is not enough (an error at compile time, and the
+    /// response checked for the header at run time): for every MUST, and for a redirect's
+    /// target, without which it redirects nowhere. A 416 without its length is still a 416.
+    pub always_sent: bool,
 }
 
-/// The header field `code` requires (MUST) or, for redirects, should have (RFC 9110 §15.4).
-pub fn required_header(code: u16) -> Option<RequiredHeader> {
-    let location = |section| RequiredHeader {
-        name: "location",
-        display: "Location",
-        constant: "LOCATION",
-        section,
-        fix: "`location = \"/new-path\"` (placeholders such as \"/order-result/{id}\" name fields), or a `#[location]` field",
-        allow: Some(Allow::MissingLocation),
-    };
-    let must = |name, display, constant, section, fix| RequiredHeader {
-        name,
-        display,
-        constant,
-        section,
-        fix,
-        allow: None,
-    };
-    Some(match code {
-        401 => must(
-            "www-authenticate",
-            "WWW-Authenticate",
-            "WWW_AUTHENTICATE",
-            "§15.5.2, §11.6.1",
-            "`www_authenticate = r#\"Bearer realm=\"api\"\"#` or a `#[header(WWW_AUTHENTICATE)]` field",
+/// The header field `code` calls for (MUST) or should have (RFC 9110 §15.4, §15.5.17).
+pub fn required_header(code: u16) -> Option<Required> {
+    let header = status_codes::required_header(code)?;
+    let (fix, allow) = match (header.name, header.requirement) {
+        ("location", _) => (
+            "`location = \"/new-path\"` (placeholders such as \"/order-result/{id}\" name fields), or a `#[location]` field",
+            Some(Allow::MissingLocation),
         ),
-        405 => must(
-            "allow",
-            "Allow",
-            "ALLOW",
-            "§15.5.6, §10.2.1",
-            "`allow = \"GET, HEAD\"` with the methods the resource supports, or a `#[header(ALLOW)]` field",
+        ("content-range", Requirement::Should) => (
+            "`content_range = \"bytes */47022\"` or a `#[header(CONTENT_RANGE)]` field",
+            Some(Allow::MissingContentRange),
         ),
-        407 => must(
-            "proxy-authenticate",
-            "Proxy-Authenticate",
-            "PROXY_AUTHENTICATE",
-            "§15.5.8, §11.7.1",
-            "`proxy_authenticate = r#\"Basic realm=\"proxy\"\"#` or a `#[header(PROXY_AUTHENTICATE)]` field",
-        ),
-        426 => must(
-            "upgrade",
-            "Upgrade",
-            "UPGRADE",
-            "§15.5.22, §7.8",
-            "`upgrade = \"HTTP/2.0\"` with the protocols to switch to, or a `#[header(UPGRADE)]` field",
-        ),
-        206 => must(
-            "content-range",
-            "Content-Range",
-            "CONTENT_RANGE",
-            "§15.3.7.1",
+        ("content-range", Requirement::Must) => (
             "`content_range = \"bytes 0-499/1234\"` or a `#[header(CONTENT_RANGE)]` field",
+            None,
         ),
-        301 => location("§15.4.2"),
-        302 => location("§15.4.3"),
-        303 => location("§15.4.4"),
-        307 => location("§15.4.8"),
-        308 => location("§15.4.9"),
-        _ => return None,
+        ("www-authenticate", _) => (
+            "`www_authenticate = r#\"Bearer realm=\"api\"\"#` or a `#[header(WWW_AUTHENTICATE)]` field",
+            None,
+        ),
+        ("proxy-authenticate", _) => (
+            "`proxy_authenticate = r#\"Basic realm=\"proxy\"\"#` or a `#[header(PROXY_AUTHENTICATE)]` field",
+            None,
+        ),
+        ("allow", _) => (
+            "`allow = \"GET, HEAD\"` with the methods the resource supports, or a `#[header(ALLOW)]` field",
+            None,
+        ),
+        ("upgrade", _) => (
+            "`upgrade = \"HTTP/2.0\"` with the protocols to switch to, or a `#[header(UPGRADE)]` field",
+            None,
+        ),
+        _ => ("a header field of that name", None),
+    };
+    let article = if header.display.starts_with(['A', 'E', 'I', 'O', 'U']) {
+        "an"
+    } else {
+        "a"
+    };
+    Some(Required {
+        header,
+        constant: header.name.to_ascii_uppercase().replace('-', "_"),
+        article,
+        without: without(header, article),
+        fix,
+        allow,
+        always_sent: header.requirement == Requirement::Must || header.name == "location",
     })
 }
 
-/// Whether the attribute gives `name` a fixed value (which is always sent).
-pub fn has_static_header(attr: &StatusAttr, name: &str) -> bool {
-    attr.headers.iter().any(|header| header.name == name)
-        || (name == "location" && attr.location.is_some())
+fn without(header: &status_codes::RequiredHeader, article: &str) -> String {
+    match (header.requirement, header.name) {
+        (Requirement::Must, _) => format!("must send {article} {} header field", header.display),
+        (Requirement::Should, "location") => {
+            "without a Location header redirects nowhere".to_owned()
+        }
+        (Requirement::Should, _) => format!(
+            "should send the current length as `{}: bytes */length`",
+            header.display
+        ),
+    }
 }
 
 /// Where the problem's `detail` comes from: hidden when concealed and, unless the attribute
@@ -153,19 +155,43 @@ pub fn beyond_bare_problem(variant: &Variant, attr: &StatusAttr, wire: u16) -> O
     if attr.title.is_some() || attr.type_uri.is_some() {
         return Some("its own `type` and `title`".to_owned());
     }
-    if let Some(header) = attr.headers.first() {
-        return Some(format!("a `{}` header", header.name));
+    if let Some(source) = variant
+        .headers
+        .iter()
+        .find(|source| !matches!(source.origin, HeaderOrigin::Field { .. }))
+    {
+        return Some(format!("a `{}` header", source.name));
     }
-    if attr.location.is_some() {
-        return Some("a `location` header".to_owned());
+    from_field(variant)
+}
+
+/// The first field that puts something in the response, in words.
+fn from_field(variant: &Variant) -> Option<String> {
+    let header = variant
+        .headers
+        .iter()
+        .find_map(|source| match source.origin {
+            HeaderOrigin::Field { field, .. } => Some(field),
+            _ => None,
+        });
+    let member = variant.parts.iter().find_map(|part| match part.kind {
+        PartKind::Extension { field, .. } | PartKind::Instance { field } => Some(field),
+        _ => None,
+    });
+    match (header, member) {
+        (Some(header), Some(member)) if member < header => Some(member_from(variant, member)),
+        (Some(header), _) => Some(format!(
+            "a header from field `{}`",
+            variant.field_at(header).name
+        )),
+        (None, Some(member)) => Some(member_from(variant, member)),
+        (None, None) => None,
     }
-    variant
-        .fields_with(|_| true)
-        .next()
-        .map(|(field, role)| match role {
-            FieldRole::Extension { .. } | FieldRole::Instance(_) => {
-                format!("a problem member from field `{}`", field.name)
-            }
-            _ => format!("a header from field `{}`", field.name),
-        })
+}
+
+fn member_from(variant: &Variant, field: usize) -> String {
+    format!(
+        "a problem member from field `{}`",
+        variant.field_at(field).name
+    )
 }

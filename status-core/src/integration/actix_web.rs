@@ -37,7 +37,7 @@ use actix_web::{HttpResponse, ResponseError};
 use bytes::Bytes;
 
 use super::Report;
-use crate::{HttpStatus, ReasonPhrase, StatusSemantics};
+use crate::{HttpStatus, ReasonPhrase};
 
 /// A derived type's response on its way into actix-web: the `ResponseError` that
 /// `impl From<T> for actix_web::Error` wraps.
@@ -86,7 +86,7 @@ impl ActixResponse {
                 headers.append(name, value);
             }
         }
-        let has_content = parts.status.allows_content() || parts.status.as_u16() == 205;
+        let has_content = super::states_length(parts.status);
         ActixResponse {
             status,
             reason: parts

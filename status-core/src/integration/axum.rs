@@ -34,13 +34,13 @@ use bytes::Bytes;
 use http_body::{Frame, SizeHint};
 
 use super::Report;
-use crate::{HttpStatus, StatusSemantics};
+use crate::HttpStatus;
 
 /// The response of `value` for axum; called by the generated `IntoResponse` impl.
 #[doc(hidden)]
 pub fn into_response<T: HttpStatus + ?Sized>(value: &T, report: Report<'_>) -> Response {
     let (parts, bytes) = super::response_of(value, report).into_parts();
-    let body = if parts.status.allows_content() || parts.status.as_u16() == 205 {
+    let body = if super::states_length(parts.status) {
         Body::from(bytes)
     } else {
         Body::new(NoContent)

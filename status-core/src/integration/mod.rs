@@ -33,6 +33,14 @@ pub(crate) fn response_of<T: crate::HttpStatus + ?Sized>(
     response
 }
 
+/// Whether a response with `status` states its length: every status with content, and 205,
+/// whose `Content-Length: 0` says it has none (RFC 9110 §15.3.6). 1xx, 204 and 304 state none
+/// (RFC 9110 §8.6).
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub(crate) fn states_length(status: http::StatusCode) -> bool {
+    status_codes::without_content(status.as_u16()).is_none_or(|without| without.content_length_zero)
+}
+
 /// How an integration can describe an error in its log: as an error with its `source()` chain,
 /// as `Display`, or not at all. The derive picks the richest one the type allows at compile time
 /// (by autoref specialization: `(&&&Reported(value)).report()`).

@@ -1,0 +1,286 @@
+//! A borrowing view of the input: the type, its variants (a struct is one variant), their
+//! `#[status]` and the roles of their fields, and, built once from those, each variant's header
+//! sources (`headers.rs`) and body parts (`body.rs`), which both the rules and the expansion read.
+
+mod body;
+mod headers;
+
+use syn::ext::IdentExt;
+use syn::{Attribute, Data, DeriveInput, Fields, Ident, Member, Type};
+
+pub use body::{BodyPart, PartKind};
+pub use headers::{FieldHeader, HeaderOrigin, HeaderSource};
+
+use crate::attr::{self, FieldRole, StatusAttr};
+use crate::ctxt::Ctxt;
+
+pub struct Input<'a> {
+    pub original: &'a DeriveInput,
+    /// Whether the type is an error type (it has thiserror-style `#[error]` attributes or its
+    /// name ends in `Error`): a 2xx on it is reported as a mistake.
+    pub is_error_type: bool,
+    pub variants: Vec<Variant<'a>>,
+}
+
+pub struct Variant<'a> {
+    /// `None` for a struct.
+    pub ident: Option<&'a Ident>,
+    pub attr: Option<StatusAttr>,
+    /// Whether `attr` is the enum-level default rather than the variant's own.
+    pub uses_default: bool,
+    /// Whether its attributes had errors of form: HTTP's rules are not checked on what could
+    /// not be parsed, so that one mistake gives one error.
+    pub malformed: bool,
+    /// Whether thiserror's `#[error(transparent)]` makes its `Display` the source error's.
+    pub error_transparent: bool,
+    pub fields: Vec<Field<'a>>,
+    /// Every source of a header field, in the order they are sent.
+    pub headers: Vec<HeaderSource>,
+    /// Everything it asks to put in its body.
+    pub parts: Vec<BodyPart>,
+}
+
+pub struct Field<'a> {
+    pub member: Member,
+    /// The field's name, or its index for a tuple field.
+    pub name: String,
+    /// Its position among the variant's fields.
+    pub index: usize,
+    pub ty: &'a Type,
+    pub roles: Vec<FieldRole>,
+}
+
+impl<'a> Variant<'a> {
+    fn new(
+        ident: Option<&'a Ident>,
+        attr: Option<StatusAttr>,
+        uses_default: bool,
+        malformed: bool,
+        error_transparent: bool,
+        fields: Vec<Field<'a>>,
+    ) -> Variant<'a> {
+        let (headers, parts) = match &attr {
+            Some(attr) => (
+                headers::header_sources(attr, &fields),
+                body::body_parts(attr, &fields),
+            ),
+            None => (Vec::new(), Vec::new()),
+        };
+        Variant {
+            ident,
+            attr,
+            uses_default,
+            malformed,
+            error_transparent,
+            fields,
+            headers,
+            parts,
+        }
+    }
+
+    pub fn name(&self) -> String {
+        self.ident
+            .map_or_else(|| "the struct".to_owned(), |ident| format!("`{ident}`"))
+    }
+
+    pub fn field(&self, name: &str) -> Option<&Field<'a>> {
+        self.fields.iter().find(|field| field.name == name)
+    }
+
+    /// The field at `index`, as header sources and body parts name it.
+    pub fn field_at(&self, index: usize) -> &Field<'a> {
+        &self.fields[index]
+    }
+
+    /// The `#[body]` field, if any (the first, when a mistake gave two).
+    pub fn body_field(&self) -> Option<&Field<'a>> {
+        self.parts.iter().find_map(|part| match part.kind {
+            PartKind::Field { field } => Some(self.field_at(field)),
+            _ => None,
+        })
+    }
+
+    pub fn has_header(&self, name: &str) -> bool {
+        self.headers.iter().any(|source| source.name == name)
+    }
+
+    /// Whether a fixed value in `#[status(...)]` (always sent) gives header `name`.
+    pub fn has_static_header(&self, name: &str) -> bool {
+        self.headers.iter().any(|source| {
+            source.name == name && !matches!(source.origin, HeaderOrigin::Field { .. })
+        })
+    }
+}
+
+impl<'a> Input<'a> {
+    pub fn from_syn(cx: &Ctxt, input: &'a DeriveInput) -> Option<Input<'a>> {
+        let ((default, _), type_malformed) = cx.scoped(|cx| {
+            let default = status_attrs(cx, &input.attrs);
+            reject_field_attributes(cx, &input.attrs, "the type");
+            default
+        });
+        let variants = match &input.data {
+            Data::Struct(data) => vec![struct_variant(cx, input, data, default, type_malformed)],
+            Data::Enum(data) => data
+                .variants
+                .iter()
+                .map(|variant| enum_variant(cx, variant, &default, type_malformed))
+                .collect(),
+            Data::Union(data) => {
+                cx.error(
+                    data.union_token.span,
+                    "#[derive(HttpStatus)] does not support unions: use an enum, whose variants each get a status",
+                );
+                return None;
+            }
+        };
+        Some(Input {
+            original: input,
+            is_error_type: is_error_type(input),
+            variants,
+        })
+    }
+}
+
+/// Whether the type is an error type: its name ends in `Error`, or it has thiserror-style
+/// `#[error]` attributes.
+fn is_error_type(input: &DeriveInput) -> bool {
+    input.ident.to_string().ends_with("Error")
+        || has_error_attr(&input.attrs)
+        || matches!(&input.data, Data::Enum(data) if data.variants.iter().any(|v| has_error_attr(&v.attrs)))
+}
+
+fn struct_variant<'a>(
+    cx: &Ctxt,
+    input: &'a DeriveInput,
+    data: &'a syn::DataStruct,
+    status: Option<StatusAttr>,
+    type_malformed: bool,
+) -> Variant<'a> {
+    let (fields, fields_malformed) = cx.scoped(|cx| fields(cx, &data.fields));
+    let malformed = type_malformed || fields_malformed;
+    if status.is_none() && !malformed {
+        cx.error(
+            input.ident.span(),
+            format!(
+                "`{}` needs a status: add `#[status(404)]` (or the code it answers with) above the struct",
+                input.ident
+            ),
+        );
+    }
+    let error_transparent = is_error_transparent(&input.attrs);
+    Variant::new(None, status, false, malformed, error_transparent, fields)
+}
+
+fn enum_variant<'a>(
+    cx: &Ctxt,
+    variant: &'a syn::Variant,
+    default: &Option<StatusAttr>,
+    type_malformed: bool,
+) -> Variant<'a> {
+    let (((own, has_own), fields), malformed) = cx.scoped(|cx| {
+        let own = status_attrs(cx, &variant.attrs);
+        reject_field_attributes(cx, &variant.attrs, "a variant");
+        (own, fields(cx, &variant.fields))
+    });
+    let malformed = type_malformed || malformed;
+    let attr = if has_own { own } else { default.clone() };
+    if attr.is_none() && !malformed {
+        cx.error(
+            variant.ident.span(),
+            format!(
+                "variant `{}` has no status: add `#[status(...)]` to it, or a default `#[status(...)]` to the enum",
+                variant.ident
+            ),
+        );
+    }
+    let error_transparent = is_error_transparent(&variant.attrs);
+    Variant::new(
+        Some(&variant.ident),
+        attr,
+        !has_own,
+        malformed,
+        error_transparent,
+        fields,
+    )
+}
+
+fn is_error_transparent(attrs: &[Attribute]) -> bool {
+    attrs.iter().any(|attr| {
+        attr.path().is_ident("error")
+            && attr
+                .parse_args::<syn::Ident>()
+                .is_ok_and(|ident| ident == "transparent")
+    })
+}
+
+fn has_error_attr(attrs: &[Attribute]) -> bool {
+    attrs.iter().any(|attr| attr.path().is_ident("error"))
+}
+
+/// The one `#[status(...)]` among `attrs`, and whether there was one at all (a malformed one
+/// parses to `None`).
+fn status_attrs(cx: &Ctxt, attrs: &[Attribute]) -> (Option<StatusAttr>, bool) {
+    let mut found: Option<StatusAttr> = None;
+    let mut present = false;
+    for attr in attrs
+        .iter()
+        .filter(|attr| attr.path().is_ident(attr::STATUS))
+    {
+        if present {
+            cx.error_spanned_by(
+                attr,
+                "duplicate #[status] attribute: give each variant one `#[status(...)]`",
+            );
+            continue;
+        }
+        present = true;
+        found = attr::parse_status_attr(cx, attr);
+    }
+    (found, present)
+}
+
+fn reject_field_attributes(cx: &Ctxt, attrs: &[Attribute], place: &str) {
+    for attr in attrs {
+        let Some(ident) = attr.path().get_ident() else {
+            continue;
+        };
+        let name = ident.to_string();
+        if attr::FIELD_ATTRIBUTES.contains(&name.as_str()) {
+            let hint = match name.as_str() {
+                "location" | "retry_after" => {
+                    format!("; for a fixed value, write `{name} = \"...\"` inside `#[status(...)]`")
+                }
+                "header" => {
+                    "; for a fixed value, write `headers(NAME = \"...\")` inside `#[status(...)]`"
+                        .to_owned()
+                }
+                _ => String::new(),
+            };
+            cx.error(
+                ident.span(),
+                format!("`#[{name}]` is not expected on {place}: it belongs on a field, whose value it takes{hint}"),
+            );
+        }
+    }
+}
+
+fn fields<'a>(cx: &Ctxt, fields: &'a Fields) -> Vec<Field<'a>> {
+    fields
+        .iter()
+        .enumerate()
+        .map(|(index, field)| {
+            let (member, name) = match &field.ident {
+                Some(ident) => (Member::Named(ident.clone()), ident.unraw().to_string()),
+                None => (Member::Unnamed(index.into()), index.to_string()),
+            };
+            Field {
+                member,
+                name,
+                index,
+                ty: &field.ty,
+                roles: attr::parse_field_attrs(cx, &field.attrs),
+            }
+        })
+        .collect()
+}

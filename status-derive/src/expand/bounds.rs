@@ -1,0 +1,69 @@
+//! The where clause of the impl: a bound for each field whose type mentions one of the type's
+//! generic parameters, on the trait the generated code uses it through.
+
+use proc_macro2::{TokenStream, TokenTree};
+use quote::{ToTokens, quote_spanned};
+use syn::spanned::Spanned;
+use syn::{Generics, Ident, Type};
+
+/// The bounds collected while the arms are generated, in the order they were asked for.
+pub struct Bounds {
+    params: Vec<Ident>,
+    predicates: Vec<TokenStream>,
+}
+
+impl Bounds {
+    pub fn new(generics: &Generics) -> Bounds {
+        let params = generics
+            .type_params()
+            .map(|param| param.ident.clone())
+            .chain(generics.const_params().map(|param| param.ident.clone()))
+            .collect();
+        Bounds {
+            params,
+            predicates: Vec::new(),
+        }
+    }
+
+    /// Whether the type has generic parameters that bounds could be about.
+    pub fn is_generic(&self) -> bool {
+        !self.params.is_empty()
+    }
+
+    /// `ty: trait_path`, when `ty` mentions a generic parameter. Spanned on the field's type, so
+    /// that a type without the trait is reported on the field, not on the derive.
+    pub fn field(&mut self, ty: &Type, trait_path: TokenStream) {
+        if mentions(ty.to_token_stream(), &self.params) {
+            self.predicates
+                .push(quote_spanned!(ty.span()=> #ty: #trait_path));
+        }
+    }
+
+    /// A bound on something other than a field's type.
+    pub fn push(&mut self, predicate: TokenStream) {
+        self.predicates.push(predicate);
+    }
+
+    /// `generics` with the collected bounds added to its where clause.
+    pub fn add_to(&self, generics: &Generics) -> Generics {
+        let mut generics = generics.clone();
+        if !self.predicates.is_empty() {
+            let where_clause = generics.make_where_clause();
+            for predicate in &self.predicates {
+                if let Ok(predicate) = syn::parse2(predicate.clone()) {
+                    where_clause.predicates.push(predicate);
+                }
+            }
+        }
+        generics
+    }
+}
+
+/// Whether `tokens` mention one of `params`.
+fn mentions(tokens: TokenStream, params: &[Ident]) -> bool {
+    tokens.into_iter().any(|token| match token {
+        TokenTree::Ident(ident) => params.contains(&ident),
+        TokenTree::Group(group) => mentions(group.stream(), params),
+        _ => false,
+    })
+}
