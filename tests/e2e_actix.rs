@@ -8,9 +8,7 @@
 //! One test is ignored as a known bug of the actix-web integration: a 426 loses
 //! `Connection: upgrade` on the wire (see `upgrade_required_says_connection_upgrade_on_the_wire`).
 
-use std::io::Write;
 use std::net::SocketAddr;
-use std::sync::{Mutex, Once};
 use std::time::Duration;
 
 use actix_web::dev::ServerHandle;
@@ -23,6 +21,10 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 #[path = "../examples/actix_shop.rs"]
 #[allow(dead_code)] // its `main` and what only `main` uses
 mod actix_shop;
+mod common;
+mod log_capture;
+
+use common::{field_pairs, sorted, sorted_pairs};
 
 /// How long one exchange with the server may take.
 const EXCHANGE: Duration = Duration::from_secs(10);
@@ -39,7 +41,7 @@ struct Shop {
 
 impl Shop {
     async fn start() -> Shop {
-        install_log_capture();
+        log_capture::install();
         let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a port on 127.0.0.1");
         let address = listener.local_addr().expect("the server's address");
         let server = actix_shop::server(listener).expect("the shop's server");
@@ -127,33 +129,14 @@ impl Answer {
 
 /// Every header but `date`, as (name, value) pairs, sorted.
 fn header_list(headers: &HeaderMap) -> Vec<(String, String)> {
-    let mut list: Vec<(String, String)> = headers
-        .iter()
-        .filter(|(name, _)| name.as_str() != "date")
-        .map(|(name, value)| {
-            let value = value.to_str().expect("an ASCII header value");
-            (name.to_string(), value.to_owned())
-        })
-        .collect();
-    list.sort();
-    list
-}
-
-/// Owned, sorted (name, value) pairs.
-fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
-    let mut list: Vec<(String, String)> = expected
-        .iter()
-        .map(|(name, value)| ((*name).to_owned(), (*value).to_owned()))
-        .collect();
-    list.sort();
-    list
+    sorted(field_pairs(headers))
 }
 
 /// The headers a problem body of `body` comes with, plus `extra`.
 fn problem_headers(body: &str, extra: &[(&str, &str)]) -> Vec<(String, String)> {
     let length = body.len().to_string();
-    let mut list = pairs(extra);
-    list.extend(pairs(&[
+    let mut list = sorted_pairs(extra);
+    list.extend(sorted_pairs(&[
         ("content-type", PROBLEM),
         ("content-length", &length),
     ]));
@@ -222,46 +205,6 @@ fn raw_header_list(head: &str) -> Vec<(String, String)> {
     list
 }
 
-// What the integration logs, from every thread (the server's workers are threads of their own).
-
-static LOGS: Mutex<Vec<u8>> = Mutex::new(Vec::new());
-
-struct LogWriter;
-
-impl Write for LogWriter {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        LOGS.lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-fn install_log_capture() {
-    static INSTALL: Once = Once::new();
-    INSTALL.call_once(|| {
-        let subscriber = tracing_subscriber::fmt()
-            .with_writer(|| LogWriter)
-            .with_max_level(tracing::Level::DEBUG)
-            .with_ansi(false)
-            .finish();
-        tracing::subscriber::set_global_default(subscriber).expect("one global subscriber");
-    });
-}
-
-/// The logged lines that contain `needle`.
-fn logged(needle: &str) -> Vec<String> {
-    let logs = LOGS.lock().unwrap_or_else(|e| e.into_inner());
-    String::from_utf8_lossy(&logs)
-        .lines()
-        .filter(|line| line.contains(needle))
-        .map(str::to_owned)
-        .collect()
-}
-
 #[actix_web::test]
 async fn an_order_posted_is_answered_303_and_its_page_is_a_get() {
     let shop = Shop::start().await;
@@ -283,7 +226,7 @@ async fn an_order_posted_is_answered_303_and_its_page_is_a_get() {
     assert_eq!(placed.status, StatusCode::SEE_OTHER);
     assert_eq!(
         header_list(&placed.headers),
-        pairs(&[("location", "/order-result/2"), ("content-length", "0")])
+        sorted_pairs(&[("location", "/order-result/2"), ("content-length", "0")])
     );
     assert!(placed.body.is_empty(), "a 303 from the derive has no body");
 
@@ -484,7 +427,7 @@ async fn a_storage_failure_is_500_and_its_cause_stays_in_the_log() {
     );
 
     let cause = "invoice store /var/lib/shop/invoices is not mounted (invoice 1)";
-    let lines = logged(cause);
+    let lines = log_capture::logged_lines(cause);
     assert_eq!(lines.len(), 1, "the cause is logged once: {lines:?}");
     assert!(lines[0].contains("ERROR"), "{lines:?}");
     assert!(
@@ -516,7 +459,10 @@ async fn a_current_catalog_is_304_with_its_etag_and_nothing_else() {
             StatusCode::NOT_MODIFIED,
             "If-None-Match: {if_none_match}"
         );
-        assert_eq!(header_list(&answer.headers), pairs(&[("etag", etag)]));
+        assert_eq!(
+            header_list(&answer.headers),
+            sorted_pairs(&[("etag", etag)])
+        );
         assert!(answer.body.is_empty());
     }
     let headers = [("if-none-match", "\"old\"")];
@@ -531,20 +477,24 @@ async fn no_content_and_not_modified_send_no_content_length_and_no_body_on_the_w
 
     let saved = shop.send(Method::PUT, "/api/cart/mouse", &[], None).await;
     assert_eq!(saved.status, StatusCode::NO_CONTENT);
-    assert_eq!(header_list(&saved.headers), pairs(&[]));
+    assert_eq!(header_list(&saved.headers), sorted_pairs(&[]));
     assert!(saved.body.is_empty());
 
     // reqwest never reads a body after 204 or 304: look at the bytes themselves.
     let (head, rest) = raw_exchange(shop.address, "PUT", "/api/cart/mouse", &[]).await;
     assert!(head.starts_with("HTTP/1.1 204 No Content\r\n"), "{head}");
-    assert_eq!(raw_header_list(&head), pairs(&[]), "{head}");
+    assert_eq!(raw_header_list(&head), sorted_pairs(&[]), "{head}");
     assert!(rest.is_empty(), "bytes after a 204's head: {rest:?}");
 
     let etag = actix_shop::CATALOG_ETAG;
     let condition = [("If-None-Match", etag)];
     let (head, rest) = raw_exchange(shop.address, "GET", "/api/catalog", &condition).await;
     assert!(head.starts_with("HTTP/1.1 304 Not Modified\r\n"), "{head}");
-    assert_eq!(raw_header_list(&head), pairs(&[("etag", etag)]), "{head}");
+    assert_eq!(
+        raw_header_list(&head),
+        sorted_pairs(&[("etag", etag)]),
+        "{head}"
+    );
     assert!(rest.is_empty(), "bytes after a 304's head: {rest:?}");
     shop.stop().await;
 }

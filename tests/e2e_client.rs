@@ -6,14 +6,17 @@
 //! Redirects are not followed, except where a test says so: most tests are about the redirect
 //! itself.
 
+mod common;
 mod e2e;
+
+use common::{field_pairs, pairs};
 
 use std::time::{Duration, Instant};
 
 use e2e::{CLIENT_TIMEOUT, RunningServer, app, logged, received};
 use reqwest::header::{
-    ALLOW, AUTHORIZATION, CACHE_CONTROL, CONTENT_LENGTH, CONTENT_TYPE, ETAG, HeaderMap,
-    IF_NONE_MATCH, LOCATION, RETRY_AFTER, WWW_AUTHENTICATE,
+    ALLOW, AUTHORIZATION, CACHE_CONTROL, CONTENT_LENGTH, CONTENT_TYPE, ETAG, IF_NONE_MATCH,
+    LOCATION, RETRY_AFTER, WWW_AUTHENTICATE,
 };
 use reqwest::{Client, Method, Response, StatusCode, redirect};
 use serde_json::{Value, json};
@@ -40,25 +43,6 @@ fn following_client() -> Client {
         .timeout(CLIENT_TIMEOUT)
         .build()
         .expect("a reqwest client")
-}
-
-/// Every header field but `date`, which changes with the clock, as (name, value) pairs.
-fn fields(headers: &HeaderMap) -> Vec<(String, String)> {
-    headers
-        .iter()
-        .filter(|(name, _)| name.as_str() != "date")
-        .map(|(name, value)| {
-            let value = value.to_str().expect("an ASCII field value");
-            (name.as_str().to_owned(), value.to_owned())
-        })
-        .collect()
-}
-
-fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
-    expected
-        .iter()
-        .map(|(name, value)| ((*name).to_owned(), (*value).to_owned()))
-        .collect()
 }
 
 fn header(response: &Response, name: impl reqwest::header::AsHeaderName) -> &str {
@@ -114,7 +98,7 @@ async fn assert_no_content(response: Response) {
 async fn assert_redirect(response: Response, status: u16, location: &str) {
     assert_eq!(response.status().as_u16(), status, "{response:?}");
     assert_eq!(
-        fields(response.headers()),
+        field_pairs(response.headers()),
         pairs(&[("location", location), ("content-length", "0")])
     );
     assert!(response.bytes().await.unwrap().is_empty());
@@ -606,7 +590,7 @@ async fn someone_else_s_order_is_byte_for_byte_the_404_of_a_missing_order() {
             .await
             .unwrap();
         let status = response.status();
-        let headers = fields(response.headers());
+        let headers = field_pairs(response.headers());
         let body = response.bytes().await.unwrap();
         answers.push((path, status, headers, body));
     }
@@ -673,7 +657,7 @@ async fn saving_a_draft_is_204_no_content_without_content() {
         .await
         .unwrap();
     assert_eq!(saved.status(), StatusCode::NO_CONTENT);
-    assert_eq!(fields(saved.headers()), pairs(&[]));
+    assert_eq!(field_pairs(saved.headers()), pairs(&[]));
     assert_no_content(saved).await;
 
     let draft = client
@@ -773,7 +757,7 @@ async fn the_catalog_is_revalidated_with_its_etag_and_304() {
             );
             // RFC 9110 §15.4.5: the fields a 200 would have sent, no content.
             assert_eq!(
-                fields(response.headers()),
+                field_pairs(response.headers()),
                 pairs(&[("cache-control", "no-cache"), ("etag", &etag)])
             );
             assert_no_content(response).await;
@@ -921,7 +905,7 @@ async fn a_server_error_keeps_its_internals_in_the_log() {
         .unwrap();
     assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
     assert_eq!(
-        fields(response.headers()),
+        field_pairs(response.headers()),
         pairs(&[
             ("content-type", "application/problem+json"),
             ("content-length", "67")
@@ -1025,7 +1009,11 @@ async fn head_answers_as_get_does_without_a_body() {
         let head = client.head(server.url(path)).send().await.unwrap();
         assert_eq!(get.status().as_u16(), status, "GET {path}");
         assert_eq!(head.status(), get.status(), "HEAD {path}");
-        assert_eq!(fields(head.headers()), fields(get.headers()), "HEAD {path}");
+        assert_eq!(
+            field_pairs(head.headers()),
+            field_pairs(get.headers()),
+            "HEAD {path}"
+        );
         assert!(head.bytes().await.unwrap().is_empty(), "HEAD {path}");
     }
 }

@@ -7,7 +7,10 @@ use actix_web::http::{Method, StatusCode};
 use actix_web::{App, HttpResponse, test, web};
 use status_core::HttpStatus;
 
+mod common;
 mod log_capture;
+
+use common::field_pairs;
 
 #[derive(Debug, thiserror::Error, HttpStatus)]
 enum OrderError {
@@ -81,11 +84,7 @@ async fn call(method: Method, path: &str) -> actix_web::dev::ServiceResponse {
 }
 
 fn header_list(response: &actix_web::dev::ServiceResponse) -> Vec<(String, String)> {
-    response
-        .headers()
-        .iter()
-        .map(|(name, value)| (name.to_string(), value.to_str().unwrap().to_owned()))
-        .collect()
+    field_pairs(response.headers())
 }
 
 #[actix_web::test]

@@ -1,7 +1,9 @@
 //! Header field values taken from an error's fields at run time.
 //!
 //! Static values are checked by the derive at compile time. Values from fields can only be checked
-//! here: a value that is not a valid field value (RFC 9110 §5.5) never reaches a response.
+//! here, with the same function (`status_codes::syntax::check_header_value`): a value that is not
+//! a valid field value (RFC 9110 §5.5), not of its field's syntax, or empty where that syntax
+//! needs something, never reaches a response.
 
 use std::borrow::Cow;
 use std::fmt;

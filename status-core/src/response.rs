@@ -37,7 +37,8 @@ use crate::{HeaderFieldValue, ResponseBody, RetryAfterValue};
 #[non_exhaustive]
 pub enum ResponseBuildError {
     /// A header value from a field is not a valid field value (control characters such as CR
-    /// and LF, non-ASCII bytes, whitespace at either end).
+    /// and LF, non-ASCII bytes, whitespace at either end), not of the field's syntax, or empty
+    /// (for a field whose syntax this library does not know, or a `Location`).
     InvalidHeader {
         /// The header field's name.
         name: &'static str,

@@ -1,9 +1,13 @@
 //! `#[derive(HttpStatus)]`; use it through `status_core`, which re-exports it.
 //!
-//! The pipeline is one pass per file: `ast` and `attr` parse the input, `check` enforces HTTP's
-//! rules (with `grammar` for static header values), `expand` generates the impl;
-//! `prop` answers the questions both of them ask. `status-derive-internals` compiles these same
-//! files as an ordinary library, for property tests and fuzzing outside a compiler run.
+//! The pipeline is parse, check, expand, one module each: `attr` parses the attributes and `ast`
+//! builds the view of the input both later passes read (each variant's header sources and body
+//! parts, built once); `check` enforces HTTP's rules (with `grammar` for why a static value is
+//! malformed) and owns every guarantee; `expand` generates the impl and trusts what `check`
+//! accepted; `prop` answers the questions both of them ask. Facts about status codes and header
+//! syntax come from `status_codes`. ARCHITECTURE.md at the repository's root has the map.
+//! `status-derive-internals` compiles these same files as an ordinary library, for property
+//! tests and fuzzing outside a compiler run.
 #![forbid(unsafe_code)]
 
 mod ast;

@@ -32,3 +32,37 @@ pub fn assert_same<A: AsRef<[u8]>, B: AsRef<[u8]>>(actual: &Response<A>, expecte
     assert_eq!(actual.headers(), expected.headers());
     assert_eq!(actual.body().as_ref(), expected.body().as_ref());
 }
+
+/// Every header field but `date` (which changes with the clock), as owned (name, value) pairs in
+/// the order they were sent; from any framework's header map.
+pub fn field_pairs<N: ToString, V: AsRef<[u8]>>(
+    fields: impl IntoIterator<Item = (N, V)>,
+) -> Vec<(String, String)> {
+    fields
+        .into_iter()
+        .map(|(name, value)| {
+            let value = std::str::from_utf8(value.as_ref()).expect("an ASCII field value");
+            (name.to_string(), value.to_owned())
+        })
+        .filter(|(name, _)| name != "date")
+        .collect()
+}
+
+/// Owned (name, value) pairs, to compare with [`field_pairs`].
+pub fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
+    expected
+        .iter()
+        .map(|(name, value)| ((*name).to_owned(), (*value).to_owned()))
+        .collect()
+}
+
+/// `list`, sorted: for comparing fields whose order does not matter.
+pub fn sorted(mut list: Vec<(String, String)>) -> Vec<(String, String)> {
+    list.sort();
+    list
+}
+
+/// [`pairs`], sorted.
+pub fn sorted_pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
+    sorted(pairs(expected))
+}

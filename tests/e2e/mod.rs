@@ -2,15 +2,16 @@
 //! in-process on 127.0.0.1 with a port the OS picks, what it logged, and the `curl` binary.
 #![allow(dead_code)] // each test file uses some of it
 
-use std::io::Write;
 use std::net::SocketAddr;
 use std::process::{Command, Output};
-use std::sync::{Mutex, Once};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
+
+#[path = "../log_capture/mod.rs"]
+mod log_capture;
 
 #[path = "../../examples/shop/app.rs"]
 pub mod app;
@@ -34,7 +35,7 @@ impl RunningServer {
 
     /// `router`, served by the shop's own [`app::serve`] on 127.0.0.1 and a port the OS picks.
     pub fn start(router: axum::Router) -> RunningServer {
-        capture_logs();
+        log_capture::install();
         let (address_tx, address_rx) = std::sync::mpsc::channel();
         let (shutdown_tx, shutdown_rx) = oneshot::channel::<()>();
         let thread = std::thread::spawn(move || {
@@ -87,44 +88,8 @@ impl Drop for RunningServer {
     }
 }
 
-static LOGGED: Mutex<Vec<u8>> = Mutex::new(Vec::new());
-
-struct LogBuffer;
-
-impl Write for LogBuffer {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        LOGGED
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-/// One global subscriber for the whole test binary: the servers log from their own threads.
-fn capture_logs() {
-    static INSTALL: Once = Once::new();
-    INSTALL.call_once(|| {
-        let subscriber = tracing_subscriber::fmt()
-            .with_writer(|| LogBuffer)
-            .with_max_level(tracing::Level::DEBUG)
-            .with_ansi(false)
-            .finish();
-        tracing::subscriber::set_global_default(subscriber).expect("one global subscriber");
-    });
-}
-
-/// Everything the servers of this test binary have logged so far.
-pub fn logged() -> String {
-    let bytes = LOGGED
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
-        .clone();
-    String::from_utf8_lossy(&bytes).into_owned()
-}
+#[allow(unused_imports)] // the tests that read the log
+pub use log_capture::logged;
 
 /// Runs the `curl` binary with `args`, bounded in time and never through a proxy. A missing
 /// curl fails the test: these tests are not optional.

@@ -25,8 +25,9 @@ macro_rules! ensure {
     };
 }
 
-/// A response never sends a header value that is not a valid field value, an error build is
-/// answered by the fallback exactly, and a problem body is JSON with the response's status.
+/// A response never sends a header value that is not a valid field value of its field's syntax
+/// (the check a fixed value passes at compile time), an error build is answered by the fallback
+/// exactly, and a problem body is JSON with the response's status.
 pub fn on_the_wire<T: HttpStatus>(value: &T) -> Result<Response<Bytes>, String> {
     let response = value.to_response();
     for (name, header) in response.headers() {
@@ -34,6 +35,10 @@ pub fn on_the_wire<T: HttpStatus>(value: &T) -> Result<Response<Bytes>, String> 
         ensure!(
             status_core::status_codes::syntax::field_value(bytes).is_ok(),
             "{name}: {header:?} is not a field value"
+        );
+        ensure!(
+            status_core::status_codes::syntax::header_value(name.as_str(), bytes),
+            "{name}: {header:?} is not of its field's syntax, or empty"
         );
         ensure!(
             !bytes.contains(&b'\r') && !bytes.contains(&b'\n'),

@@ -36,7 +36,7 @@ pub enum PartKind {
 
 impl BodyPart {
     /// Whether it comes from a field attribute rather than from `#[status(...)]`.
-    pub fn from_field(&self) -> bool {
+    pub fn is_from_field(&self) -> bool {
         self.field().is_some()
     }
 

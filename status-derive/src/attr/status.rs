@@ -233,34 +233,8 @@ fn key(
     first: bool,
     seen: &mut Vec<String>,
 ) {
-    // A number where a key belongs: a code out of place, or a second one.
-    if input.peek(Lit) || input.peek(Token![-]) {
-        let message = if parsed.code.is_some() || parsed.transparent.is_some() {
-            "a variant has one status code: remove this one"
-        } else {
-            "the status code comes first: `#[status(301, location = \"/new-event\")]`"
-        };
-        cx.error(input.span(), message);
-        skip_item(input);
+    let Some((key, value)) = key_and_value(cx, input, parsed, first) else {
         return;
-    }
-    let Ok(key) = input.call(Ident::parse_any) else {
-        if !first {
-            cx.error(
-                input.span(),
-                "expected a key such as `location = \"/path\"`",
-            );
-        }
-        skip_item(input);
-        return;
-    };
-    let value = match parse_value(input) {
-        Ok(value) => value,
-        Err(error) => {
-            cx.syn_error(error);
-            skip_item(input);
-            return;
-        }
     };
     let name = key.unraw().to_string();
     if !first
@@ -286,30 +260,77 @@ fn key(
         return;
     }
     seen.push(scope);
-    if is_list_allow {
-        if let Value::List(group) = value {
-            parse_allows(cx, group, parsed);
+    match value {
+        Value::List(group) if is_list_allow => parse_allows(cx, group, parsed),
+        value => {
+            parsed.keys.push((name.clone(), key.span()));
+            match KEYS.iter().find(|known| known.name == name) {
+                Some(known) => known.parse(cx, &key, value, parsed),
+                None => unknown(cx, &key, &name),
+            }
         }
-        return;
     }
-    parsed.keys.push((name.clone(), key.span()));
-    match KEYS.iter().find(|known| known.name == name) {
-        Some(Key {
-            parse: Parse::With(parse),
-            ..
-        }) => parse(cx, &key, value, parsed),
-        Some(Key {
-            parse:
-                Parse::Header {
-                    name,
-                    constant,
-                    example,
-                },
-            ..
-        }) => {
-            header_shortcut(cx, &key, &value, (name, constant, example), parsed);
+}
+
+/// The key and its value, or `None` after reporting what stands where a key belongs and
+/// skipping to the next item.
+fn key_and_value(
+    cx: &Ctxt,
+    input: ParseStream,
+    parsed: &StatusAttr,
+    first: bool,
+) -> Option<(Ident, Value)> {
+    // A number where a key belongs: a code out of place, or a second one.
+    if input.peek(Lit) || input.peek(Token![-]) {
+        let message = if parsed.code.is_some() || parsed.transparent.is_some() {
+            "a variant has one status code: remove this one"
+        } else {
+            "the status code comes first: `#[status(301, location = \"/new-event\")]`"
+        };
+        cx.error(input.span(), message);
+        skip_item(input);
+        return None;
+    }
+    let Ok(key) = input.call(Ident::parse_any) else {
+        if !first {
+            cx.error(
+                input.span(),
+                "expected a key such as `location = \"/path\"`",
+            );
         }
-        None => unknown(cx, &key, &name),
+        skip_item(input);
+        return None;
+    };
+    match parse_value(input) {
+        Ok(value) => Some((key, value)),
+        Err(error) => {
+            cx.syn_error(error);
+            skip_item(input);
+            None
+        }
+    }
+}
+
+impl Key {
+    fn parse(&self, cx: &Ctxt, key: &Ident, value: Value, parsed: &mut StatusAttr) {
+        match self.parse {
+            Parse::With(parse) => parse(cx, key, value, parsed),
+            Parse::Header {
+                name,
+                constant,
+                example,
+            } => {
+                if let Some(lit) = string_value(cx, key, &value, example) {
+                    parsed.headers.push(StaticHeader {
+                        name: name.to_owned(),
+                        name_span: key.span(),
+                        constant: Some(Ident::new(constant, key.span())),
+                        value: lit.value(),
+                        value_span: lit.span(),
+                    });
+                }
+            }
+        }
     }
 }
 
@@ -337,24 +358,6 @@ fn value_or_key(key: &Ident, value: &Value) -> Span {
         key.span()
     } else {
         value_span(value)
-    }
-}
-
-fn header_shortcut(
-    cx: &Ctxt,
-    key: &Ident,
-    value: &Value,
-    (name, constant, example): (&str, &str, &str),
-    parsed: &mut StatusAttr,
-) {
-    if let Some(lit) = string_value(cx, key, value, example) {
-        parsed.headers.push(StaticHeader {
-            name: name.to_owned(),
-            name_span: key.span(),
-            constant: Some(Ident::new(constant, key.span())),
-            value: lit.value(),
-            value_span: lit.span(),
-        });
     }
 }
 

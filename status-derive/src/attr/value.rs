@@ -99,7 +99,7 @@ pub fn skip_item(input: ParseStream) {
 }
 
 /// Parses `404`, `NOT_FOUND` or `StatusCode::NOT_FOUND` into a code. The range is checked in
-/// `check.rs`, with the other rules.
+/// `check`, with the other rules.
 pub fn code_from_value(cx: &Ctxt, value: &Value, what: &str) -> Option<Code> {
     match value {
         Value::Lit(Lit::Int(lit)) => match lit.base10_parse::<u16>() {
@@ -127,41 +127,7 @@ pub fn code_from_value(cx: &Ctxt, value: &Value, what: &str) -> Option<Code> {
             span: *minus,
             end: *lit,
         }),
-        Value::Path(path) => {
-            let ident = path.segments.last().map(|segment| &segment.ident)?;
-            if !qualified_by(path, "StatusCode") {
-                cx.error_spanned_by(
-                    path,
-                    format!(
-                        "write the status code's name alone, `{ident}`, or as `StatusCode::{ident}`"
-                    ),
-                );
-                return None;
-            }
-            let name = ident.to_string();
-            match status_codes::by_name(&name) {
-                Some(row) => Some(Code {
-                    value: row.code,
-                    span: path.span(),
-                    end: ident.span(),
-                }),
-                None => {
-                    let names = status_codes::REGISTRY
-                        .iter()
-                        .map(|row| row.name)
-                        .chain(status_codes::ALIASES.iter().map(|(alias, _)| *alias));
-                    cx.error(
-                        ident.span(),
-                        format!(
-                            "unknown status code name `{name}`{}\n\
-                             help: use a registered name such as `NOT_FOUND`, or the number",
-                            did_you_mean(closest(&name, names))
-                        ),
-                    );
-                    None
-                }
-            }
-        }
+        Value::Path(path) => code_from_path(cx, path),
         other => {
             cx.error(
                 value_span(other),
@@ -173,6 +139,39 @@ pub fn code_from_value(cx: &Ctxt, value: &Value, what: &str) -> Option<Code> {
             None
         }
     }
+}
+
+/// `NOT_FOUND` or `StatusCode::NOT_FOUND`, by the registry's names and `http`'s aliases.
+fn code_from_path(cx: &Ctxt, path: &syn::Path) -> Option<Code> {
+    let ident = path.segments.last().map(|segment| &segment.ident)?;
+    if !qualified_by(path, "StatusCode") {
+        cx.error_spanned_by(
+            path,
+            format!("write the status code's name alone, `{ident}`, or as `StatusCode::{ident}`"),
+        );
+        return None;
+    }
+    let name = ident.to_string();
+    if let Some(row) = status_codes::by_name(&name) {
+        return Some(Code {
+            value: row.code,
+            span: path.span(),
+            end: ident.span(),
+        });
+    }
+    let names = status_codes::REGISTRY
+        .iter()
+        .map(|row| row.name)
+        .chain(status_codes::ALIASES.iter().map(|(alias, _)| *alias));
+    cx.error(
+        ident.span(),
+        format!(
+            "unknown status code name `{name}`{}\n\
+             help: use a registered name such as `NOT_FOUND`, or the number",
+            did_you_mean(closest(&name, names))
+        ),
+    );
+    None
 }
 
 pub fn value_span(value: &Value) -> Span {

@@ -63,13 +63,13 @@ impl Rules<'_> {
             .parts
             .iter()
             .filter(|part| part.is_problem_member());
-        for part in members.clone().filter(|part| part.from_field()) {
+        for part in members.clone().filter(|part| part.is_from_field()) {
             self.error_here(
                 part.span,
                 format!("a problem member from a field has no place in a custom body (field `{body}` is the body)\nhelp: remove it, or remove `#[body]`"),
             );
         }
-        for part in members.filter(|part| !part.from_field()) {
+        for part in members.filter(|part| !part.is_from_field()) {
             self.error(
                 part.span,
                 format!(

@@ -63,10 +63,10 @@ impl Rules<'_> {
             reveal(source.span, &format!("the `{}` header", source.name));
         }
         let parts = &self.variant.parts;
-        for part in parts.iter().filter(|part| part.from_field()) {
+        for part in parts.iter().filter(|part| part.is_from_field()) {
             reveal(part.span, "a body or problem member from a field");
         }
-        for part in parts.iter().filter(|part| !part.from_field()) {
+        for part in parts.iter().filter(|part| !part.is_from_field()) {
             reveal(part.span, part.named());
         }
     }

@@ -107,7 +107,7 @@ fn header_name(name: &str, constant: Option<&Ident>) -> TokenStream {
 }
 
 /// Status `code` as a constant: by its registry name, or `Code::<499>` for an unregistered one
-/// (`check.rs` rejects codes outside 100..=599 before anything is generated).
+/// (`check` rejects codes outside 100..=599 before anything is generated).
 fn status_code(code: u16) -> TokenStream {
     match status_codes::lookup(code) {
         Some(row) => {

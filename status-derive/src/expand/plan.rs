@@ -134,7 +134,7 @@ impl<'a> Plan<'a> {
         };
         let headers: Vec<(&str, Source, &str)> = headers
             .iter()
-            .map(|(name, source, value)| (name.as_str(), source.clone(), value.as_str()))
+            .map(|(name, source, value)| (name.as_str(), *source, value.as_str()))
             .collect();
         table.own(&Own {
             variant: variant_name.as_deref(),
@@ -157,12 +157,12 @@ impl<'a> Plan<'a> {
                     (header.name.clone(), Source::Static, header.value.clone())
                 }
                 HeaderOrigin::Template(location) => {
-                    let source = if location.has_placeholder() {
+                    let kind = if location.has_placeholder() {
                         Source::Template
                     } else {
                         Source::Static
                     };
-                    ("location".to_owned(), source, location.literal.value())
+                    (source.name.clone(), kind, location.literal.value())
                 }
                 HeaderOrigin::Field { field, .. } => (
                     source.name.clone(),

@@ -49,7 +49,7 @@ pub fn arm(plan: &Plan, bounds: &mut Bounds) -> (TokenStream, bool) {
 /// The common shapes (no header field, no member from a field) as one call each: less code for
 /// every user's build to type-check and borrow-check.
 fn one_call(plan: &Plan, statements: &[TokenStream], wire: &TokenStream) -> Option<TokenStream> {
-    let from_fields = plan.variant.parts.iter().any(|part| part.from_field());
+    let from_fields = plan.variant.parts.iter().any(|part| part.is_from_field());
     if !statements.is_empty() || from_fields || status_codes::lookup(plan.wire).is_none() {
         return None;
     }
