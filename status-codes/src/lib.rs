@@ -24,6 +24,11 @@
 mod semantics;
 pub mod syntax;
 
+/// The crate's README, whose examples run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 pub use semantics::{
     REQUIRED_HEADERS, RequiredHeader, Requirement, WithoutContent, allows_content, required_header,
     retry_after_meaningful, without_content,

@@ -44,9 +44,16 @@
 //! [`HttpStatus`](derive@HttpStatus) derive.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+// docs.rs (nightly, `--cfg docsrs`) marks each integration's items with the feature they need.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 // Generated code names `::status_core`, also inside this crate's own tests.
 extern crate self as status_core;
+
+/// The crate's README, whose examples run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
 
 mod body;
 mod contract;

@@ -1,7 +1,7 @@
 //! A tour of `#[derive(HttpStatus)]`: an online shop's errors, and each one's response as it goes
 //! on the wire.
 //!
-//! Run it with `cargo run --example tour`.
+//! Run it with `cargo run -p tour`.
 
 use std::fmt::Write as _;
 use std::time::Duration;
