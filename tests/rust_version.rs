@@ -67,7 +67,10 @@ impl Workspace {
 
     /// The highest `rust-version` among the crates `cargo tree` lists for `args`, and which.
     fn needs(&self, args: &[&str]) -> (Version, BTreeSet<String>) {
-        let mut tree = vec!["tree", "--locked", "--prefix", "none", "-f", "{p}"];
+        // Every platform's dependencies, not only this machine's.
+        let mut tree = vec![
+            "tree", "--locked", "--target", "all", "--prefix", "none", "-f", "{p}",
+        ];
         tree.extend_from_slice(args);
         let mut highest = (version("0"), BTreeSet::new());
         for line in cargo(&tree).lines() {

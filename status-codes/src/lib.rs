@@ -5,8 +5,9 @@
 //! This crate is the single source of truth for status codes and field syntax in the workspace: `status-derive`
 //! reads it at compile time (to resolve `#[status(NOT_FOUND)]`, to know which codes are
 //! registered, to bake reason phrases into the generated code, and to check each code's rules)
-//! and `status-core` reads it at run time. Nothing else in the workspace lists status codes or
-//! their facts.
+//! and `status-core` reads it at run time. Every fact both of them use lives here; a fact with
+//! one reader stays with it (the codes the derive rejects as deprecated or reserved, what a
+//! client does with a redirect).
 //!
 //! Reason phrases are IANA's, which differ from `http::StatusCode::canonical_reason()` for 203,
 //! 413, 418 and 422, and exist for codes `http` has no phrase for (104, 306).

@@ -60,7 +60,9 @@ fn checked(bytes: &[u8]) -> Result<HeaderValue, InvalidFieldValue> {
 /// A type whose values can be the value of a header field taken from a field with
 /// `#[header(NAME)]` or `#[location]`.
 ///
-/// `Option<T>` sends the header only when it is `Some`.
+/// `Option<T>` sends the header only when it is `Some`. A value is then checked with its field's
+/// syntax: `Some("")` of a field whose syntax is not known (`x-request-id`) is refused, as
+/// `headers("x-request-id" = "")` is at compile time, and the response is the fallback 500.
 ///
 /// ```
 /// use status_core::HeaderFieldValue;

@@ -38,7 +38,8 @@ use crate::{HeaderFieldValue, ResponseBody, RetryAfterValue};
 pub enum ResponseBuildError {
     /// A header value from a field is not a valid field value (control characters such as CR
     /// and LF, non-ASCII bytes, whitespace at either end), not of the field's syntax, or empty
-    /// (for a field whose syntax this library does not know, or a `Location`).
+    /// where that syntax needs something (`Location`, `Content-Location`, and every field whose
+    /// syntax this library does not know).
     InvalidHeader {
         /// The header field's name.
         name: &'static str,

@@ -56,6 +56,26 @@ fn compiles(name: &str, value: &str) -> bool {
     !output.contains("compile_error")
 }
 
+/// The keys of `#[status(...)]` that fix one header's value, with the header they fix.
+const SHORTCUTS: &[(&str, &str)] = &[
+    ("location", "location"),
+    ("www_authenticate", "www-authenticate"),
+    ("proxy_authenticate", "proxy-authenticate"),
+    ("allow", "allow"),
+    ("upgrade", "upgrade"),
+    ("content_range", "content-range"),
+    ("retry_after", "retry-after"),
+];
+
+/// Whether `#[status(503, key = "value")]` compiles.
+fn key_compiles(key: &str, value: &str) -> bool {
+    let literal = proc_macro2::Literal::string(value);
+    let input = format!("#[status(503, {key} = {literal})] struct Unavailable;");
+    let tokens = TokenStream::from_str(&input).expect("the input lexes");
+    let output = status_derive_internals::derive_http_status(tokens).to_string();
+    !output.contains("compile_error")
+}
+
 /// Whether the runtime sends `value` taken from a field as header `name`.
 fn sends(name: &'static str, value: &str) -> bool {
     let mut parts = ResponseParts::new(StatusCode::SERVICE_UNAVAILABLE);
@@ -107,4 +127,21 @@ fn each_grammar_accepts_and_rejects() {
     assert!(!compiles("etag", "") && !sends("etag", ""));
     assert!(compiles("allow", "") && sends("allow", ""));
     assert_eq!(status_codes::syntax::grammar("etag"), Grammar::NonEmpty);
+}
+
+#[test]
+fn the_shortcut_keys_agree_with_the_run_time_too() {
+    let mut disagreements = Vec::new();
+    for (key, name) in SHORTCUTS {
+        for value in VALUES {
+            let (at_compile_time, at_run_time) = (key_compiles(key, value), sends(name, value));
+            if at_compile_time != at_run_time {
+                disagreements.push(format!(
+                    "{key} = {value:?} compiles: {at_compile_time}, is sent: {at_run_time}"
+                ));
+            }
+        }
+        assert!(VALUES.iter().any(|value| key_compiles(key, value)), "{key}");
+    }
+    assert!(disagreements.is_empty(), "{disagreements:#?}");
 }

@@ -4,8 +4,8 @@
 
 use status_codes::Requirement;
 
-use crate::ast::{Field, HeaderOrigin, PartKind, Variant};
-use crate::attr::{Allow, BodyKind, Detail, DetailSpec, StatusAttr};
+use crate::ast::{Field, HeaderOrigin, Variant};
+use crate::attr::{Allow, BodyKind, Detail, DetailSpec, FieldRole, StatusAttr};
 
 /// The status on the wire and, with `conceal`, the real one it hides.
 pub fn wire(attr: &StatusAttr) -> Option<(u16, Option<u16>)> {
@@ -99,6 +99,7 @@ pub fn required_header(code: u16) -> Option<Required> {
             "`upgrade = \"HTTP/2.0\"` with the protocols to switch to, or a `#[header(UPGRADE)]` field",
             None,
         ),
+        // Every row of `status_codes::REQUIRED_HEADERS` has its fix above (a test says so).
         _ => ("a header field of that name", None),
     };
     let article = if header.display.starts_with(['A', 'E', 'I', 'O', 'U']) {
@@ -165,33 +166,39 @@ pub fn beyond_bare_problem(variant: &Variant, attr: &StatusAttr, wire: u16) -> O
     from_field(variant)
 }
 
-/// The first field that puts something in the response, in words.
+/// The first field that puts something in the response, in words: fields in order, each
+/// field's attributes in the order written.
 fn from_field(variant: &Variant) -> Option<String> {
-    let header = variant
-        .headers
-        .iter()
-        .find_map(|source| match source.origin {
-            HeaderOrigin::Field { field, .. } => Some(field),
-            _ => None,
-        });
-    let member = variant.parts.iter().find_map(|part| match part.kind {
-        PartKind::Extension { field, .. } | PartKind::Instance { field } => Some(field),
-        _ => None,
-    });
-    match (header, member) {
-        (Some(header), Some(member)) if member < header => Some(member_from(variant, member)),
-        (Some(header), _) => Some(format!(
-            "a header from field `{}`",
-            variant.field_at(header).name
-        )),
-        (None, Some(member)) => Some(member_from(variant, member)),
-        (None, None) => None,
-    }
+    variant.fields.iter().find_map(|field| {
+        field.roles.iter().find_map(|role| match role {
+            FieldRole::Extension { .. } | FieldRole::Instance(_) => {
+                Some(format!("a problem member from field `{}`", field.name))
+            }
+            FieldRole::Header { .. } | FieldRole::Location(_) | FieldRole::RetryAfter(_) => {
+                Some(format!("a header from field `{}`", field.name))
+            }
+            FieldRole::Body(_) => None,
+        })
+    })
 }
 
-fn member_from(variant: &Variant, field: usize) -> String {
-    format!(
-        "a problem member from field `{}`",
-        variant.field_at(field).name
-    )
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_required_header_has_its_own_fix() {
+        for row in status_codes::REQUIRED_HEADERS {
+            let required = required_header(row.code).expect("a row of the table");
+            assert_ne!(required.fix, "a header field of that name", "{}", row.code);
+            let fix = required.fix.to_ascii_uppercase();
+            assert!(fix.contains(&required.constant), "{}", row.code);
+            assert_eq!(
+                required.allow.is_none(),
+                row.requirement == Requirement::Must,
+                "{}",
+                row.code
+            );
+        }
+    }
 }
