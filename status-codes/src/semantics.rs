@@ -84,35 +84,23 @@ pub struct RequiredHeader {
     pub requirement: Requirement,
 }
 
-const fn must(
+const fn row(
     code: u16,
-    name: &'static str,
-    display: &'static str,
+    (name, display): (&'static str, &'static str),
     section: &'static str,
+    requirement: Requirement,
 ) -> RequiredHeader {
     RequiredHeader {
         code,
         name,
         display,
         section,
-        requirement: Requirement::Must,
+        requirement,
     }
 }
 
-const fn should(
-    code: u16,
-    name: &'static str,
-    display: &'static str,
-    section: &'static str,
-) -> RequiredHeader {
-    RequiredHeader {
-        code,
-        name,
-        display,
-        section,
-        requirement: Requirement::Should,
-    }
-}
+const LOCATION: (&str, &str) = ("location", "Location");
+const CONTENT_RANGE: (&str, &str) = ("content-range", "Content-Range");
 
 /// Every status that calls for a header field, in ascending order of code.
 ///
@@ -121,27 +109,37 @@ const fn should(
 /// assert!(codes.windows(2).all(|w| w[0] < w[1]));
 /// ```
 pub const REQUIRED_HEADERS: &[RequiredHeader] = &[
-    must(206, "content-range", "Content-Range", "§15.3.7.1"),
-    should(301, "location", "Location", "§15.4.2"),
-    should(302, "location", "Location", "§15.4.3"),
-    should(303, "location", "Location", "§15.4.4"),
-    should(307, "location", "Location", "§15.4.8"),
-    should(308, "location", "Location", "§15.4.9"),
-    must(
+    row(206, CONTENT_RANGE, "§15.3.7.1", Requirement::Must),
+    row(301, LOCATION, "§15.4.2", Requirement::Should),
+    row(302, LOCATION, "§15.4.3", Requirement::Should),
+    row(303, LOCATION, "§15.4.4", Requirement::Should),
+    row(307, LOCATION, "§15.4.8", Requirement::Should),
+    row(308, LOCATION, "§15.4.9", Requirement::Should),
+    row(
         401,
-        "www-authenticate",
-        "WWW-Authenticate",
+        ("www-authenticate", "WWW-Authenticate"),
         "§15.5.2, §11.6.1",
+        Requirement::Must,
     ),
-    must(405, "allow", "Allow", "§15.5.6, §10.2.1"),
-    must(
+    row(
+        405,
+        ("allow", "Allow"),
+        "§15.5.6, §10.2.1",
+        Requirement::Must,
+    ),
+    row(
         407,
-        "proxy-authenticate",
-        "Proxy-Authenticate",
+        ("proxy-authenticate", "Proxy-Authenticate"),
         "§15.5.8, §11.7.1",
+        Requirement::Must,
     ),
-    should(416, "content-range", "Content-Range", "§15.5.17"),
-    must(426, "upgrade", "Upgrade", "§15.5.22, §7.8"),
+    row(416, CONTENT_RANGE, "§15.5.17", Requirement::Should),
+    row(
+        426,
+        ("upgrade", "Upgrade"),
+        "§15.5.22, §7.8",
+        Requirement::Must,
+    ),
 ];
 
 /// The header field `code` calls for, if any.
