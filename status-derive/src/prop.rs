@@ -188,8 +188,13 @@ mod tests {
 
     #[test]
     fn every_required_header_has_its_own_fix() {
-        for row in status_codes::REQUIRED_HEADERS {
-            let required = required_header(row.code).expect("a row of the table");
+        let rows = status_codes::REQUIRED_HEADERS;
+        let found: Vec<(&status_codes::RequiredHeader, Required)> = rows
+            .iter()
+            .filter_map(|row| Some((row, required_header(row.code)?)))
+            .collect();
+        assert_eq!(found.len(), rows.len(), "every row is found by its code");
+        for (row, required) in found {
             assert_ne!(required.fix, "a header field of that name", "{}", row.code);
             let fix = required.fix.to_ascii_uppercase();
             assert!(fix.contains(&required.constant), "{}", row.code);

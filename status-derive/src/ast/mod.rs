@@ -87,7 +87,8 @@ impl<'a> Variant<'a> {
         self.fields.iter().find(|field| field.name == name)
     }
 
-    /// The field at `index`, as header sources and body parts name it.
+    /// The field at `index`, as header sources and body parts name it. Never out of bounds:
+    /// those indices are `Field::index`, each field's position in this very `fields`.
     pub fn field_at(&self, index: usize) -> &Field<'a> {
         &self.fields[index]
     }

@@ -17,10 +17,13 @@ pub fn arm(plan: &Plan, bounds: &mut Bounds) -> (TokenStream, bool) {
     let wire = status_code(plan.wire);
     let pat = pattern(plan.variant, &plan.used_fields());
     let statements = header_statements(plan, bounds);
-    let (finish, needs_display) = finish(plan, bounds);
     if let Some(call) = one_call(plan, &statements, &wire) {
+        // No member from a field, so no bound to add: only whether the detail is `Display`.
+        let needs_display = matches!(plan.body, Body::Problem)
+            && matches!(plan.detail(), DetailSpec::Kind(Detail::Display));
         return (quote!(#pat => #call,), needs_display);
     }
+    let (finish, needs_display) = finish(plan, bounds);
     let header_count = statements.len();
     let mut parts = if header_count == 0 {
         quote!(::status_core::__private::ResponseParts::new(#wire))
