@@ -56,8 +56,10 @@ extern crate self as status_core;
 struct ReadmeDoctests;
 
 mod body;
+mod context;
 mod contract;
 mod contract_table;
+pub mod format;
 mod header;
 mod integration;
 mod problem;
@@ -68,13 +70,16 @@ mod semantics;
 use http::{Response, StatusCode};
 
 pub use body::{Html, Json, ResponseBody};
+pub use context::{RequestContext, ResponseContext};
 pub use contract::{
     BodyContract, Contract, DetailSource, HeaderContract, HeaderSource, ProblemContract,
     VariantContract,
 };
 pub use header::{HeaderFieldValue, InvalidFieldValue, is_valid_field_value};
 #[cfg(feature = "actix-web")]
-pub use integration::actix_web::ActixResponse;
+pub use integration::actix_web::{ActixResponse, ResponseContextMiddleware};
+#[cfg(feature = "tower")]
+pub use integration::tower::{ContextBody, ResponseContextService};
 pub use problem::{PROBLEM_JSON, ProblemDetails};
 pub use response::{ReasonPhrase, ResponseBuildError, fallback_response};
 pub use retry_after::{RetryAfter, RetryAfterValue};
@@ -143,12 +148,31 @@ pub trait HttpStatus {
     fn try_to_response(&self) -> Result<Response<Bytes>, ResponseBuildError>;
 
     /// Builds the response; if a value taken from a field cannot go on the wire, answers with
-    /// [`fallback_response`] instead (a 500 problem without detail).
+    /// [`HttpStatus::fallback_response`] instead (a 500 problem without detail).
     fn to_response(&self) -> Response<Bytes> {
         match self.try_to_response() {
             Ok(response) => response,
-            Err(_) => fallback_response(),
+            Err(_) => self.fallback_response(),
         }
+    }
+
+    /// What this type answers when its own response cannot be built: the crate's
+    /// [`fallback_response`], in the type's format when it names one (`#[status(format = ...)]`).
+    ///
+    /// ```
+    /// use status_core::HttpStatus;
+    ///
+    /// #[derive(Debug, thiserror::Error, HttpStatus)]
+    /// #[error("no such book")]
+    /// #[status(404, format = status_core::format::HtmlPage)]
+    /// struct BookNotFound;
+    ///
+    /// let fallback = BookNotFound.fallback_response();
+    /// assert_eq!(fallback.status(), 500);
+    /// assert_eq!(fallback.headers()["content-type"], "text/html; charset=utf-8");
+    /// ```
+    fn fallback_response(&self) -> Response<Bytes> {
+        fallback_response()
     }
 }
 
@@ -187,6 +211,10 @@ impl<T: HttpStatus> HttpStatus for Box<T> {
 
     fn try_to_response(&self) -> Result<Response<Bytes>, ResponseBuildError> {
         T::try_to_response(self)
+    }
+
+    fn fallback_response(&self) -> Response<Bytes> {
+        T::fallback_response(self)
     }
 }
 
@@ -273,6 +301,24 @@ pub mod __private {
 
     impl<const N: u16> Code<N> {
         pub const STATUS: http::StatusCode = status_code(N);
+    }
+
+    /// The response of a type that names its format: written in `format`, with the RFC 9457
+    /// document beside it (`#[status(format = ...)]`).
+    #[inline]
+    pub fn in_format(
+        format: &'static dyn crate::format::ResponseFormat,
+        response: Result<http::Response<Bytes>, crate::ResponseBuildError>,
+    ) -> Result<http::Response<Bytes>, crate::ResponseBuildError> {
+        response.map(|response| crate::format::in_format(format, response))
+    }
+
+    /// The fallback 500 of a type that names its format, in that format.
+    #[cold]
+    pub fn fallback_in_format(
+        format: &'static dyn crate::format::ResponseFormat,
+    ) -> http::Response<Bytes> {
+        crate::format::in_format(format, crate::fallback_response())
     }
 
     /// The body of the stub impl the derive emits next to a compile error; it never runs,

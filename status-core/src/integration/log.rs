@@ -77,3 +77,23 @@ fn source_chain(error: &dyn std::error::Error) -> String {
     }
     chain
 }
+
+/// The span a request's response is made in (by the `tower` layer and the actix-web
+/// middleware): error level, so that a 5xx's line carries the request whatever the filter.
+#[cfg(all(feature = "tracing", any(feature = "tower", feature = "actix-web")))]
+pub(crate) fn request_span(
+    method: &str,
+    path: &str,
+    context: &crate::RequestContext,
+) -> tracing::Span {
+    let span = tracing::error_span!(
+        "request",
+        method = %method,
+        path = %path,
+        request_id = tracing::field::Empty
+    );
+    if let Some(id) = context.request_id() {
+        span.record("request_id", id);
+    }
+    span
+}

@@ -10,6 +10,7 @@
 //! |---|---|
 //! | `axum` | `axum::response::IntoResponse` |
 //! | `actix-web` | `actix_web::ResponseError` |
+//! | `tower` | nothing per type: [`ResponseContext`](crate::ResponseContext) is a tower `Layer` |
 //! | `tracing` | the integrations log each 5xx they send (error, with the `source()` chain) and each 4xx (debug) |
 
 #[cfg(feature = "actix-web")]
@@ -17,6 +18,8 @@ pub mod actix_web;
 #[cfg(feature = "axum")]
 pub mod axum;
 pub mod log;
+#[cfg(feature = "tower")]
+pub mod tower;
 
 /// The response an integration sends for `value`: its own, or the fallback 500 when a value taken
 /// from a field cannot go on the wire; logged once, here.
@@ -27,7 +30,7 @@ pub(crate) fn response_of<T: crate::HttpStatus + ?Sized>(
 ) -> http::Response<bytes::Bytes> {
     let (response, build_error) = match value.try_to_response() {
         Ok(response) => (response, None),
-        Err(error) => (crate::fallback_response(), Some(error)),
+        Err(error) => (value.fallback_response(), Some(error)),
     };
     log::response(response.status(), || value.contract(), report, build_error);
     response

@@ -11,7 +11,7 @@ use syn::{Attribute, Data, DeriveInput, Fields, Ident, Member, Type};
 pub use body::{BodyPart, PartKind};
 pub use headers::{FieldHeader, HeaderOrigin, HeaderSource};
 
-use crate::attr::{self, FieldRole, StatusAttr};
+use crate::attr::{self, FieldRole, Place, StatusAttr};
 use crate::ctxt::Ctxt;
 
 pub struct Input<'a> {
@@ -20,6 +20,10 @@ pub struct Input<'a> {
     /// name ends in `Error`): a 2xx on it is reported as a mistake.
     pub is_error_type: bool,
     pub variants: Vec<Variant<'a>>,
+    /// `#[status(format = ...)]` on the type.
+    pub format: Option<syn::Path>,
+    /// `#[status(integrations = none)]` on the type.
+    pub integrations: bool,
 }
 
 pub struct Variant<'a> {
@@ -115,10 +119,22 @@ impl<'a> Variant<'a> {
 
 impl<'a> Input<'a> {
     pub fn from_syn(cx: &Ctxt, input: &'a DeriveInput) -> Option<Input<'a>> {
+        let place = match input.data {
+            Data::Enum(_) => Place::Enum,
+            _ => Place::Struct,
+        };
         let ((default, _), type_malformed) = cx.scoped(|cx| {
-            let default = status_attrs(cx, &input.attrs);
+            let default = status_attrs(cx, &input.attrs, place);
             reject_field_attributes(cx, &input.attrs, "the type");
             default
+        });
+        let format = default.as_ref().and_then(|attr| attr.format.clone());
+        let integrations = default
+            .as_ref()
+            .is_none_or(|attr| attr.integrations_none.is_none());
+        // An enum's `#[status(...)]` with only type-level keys is no default for its variants.
+        let default = default.filter(|attr| {
+            attr.code.is_some() || attr.transparent.is_some() || !attr.has_type_keys()
         });
         let variants = match &input.data {
             Data::Struct(data) => vec![struct_variant(cx, input, data, default, type_malformed)],
@@ -139,6 +155,8 @@ impl<'a> Input<'a> {
             original: input,
             is_error_type: is_error_type(input),
             variants,
+            format,
+            integrations,
         })
     }
 }
@@ -180,7 +198,7 @@ fn enum_variant<'a>(
     type_malformed: bool,
 ) -> Variant<'a> {
     let (((own, has_own), fields), malformed) = cx.scoped(|cx| {
-        let own = status_attrs(cx, &variant.attrs);
+        let own = status_attrs(cx, &variant.attrs, Place::Variant);
         reject_field_attributes(cx, &variant.attrs, "a variant");
         (own, fields(cx, &variant.fields))
     });
@@ -221,7 +239,7 @@ fn has_error_attr(attrs: &[Attribute]) -> bool {
 
 /// The one `#[status(...)]` among `attrs`, and whether there was one at all (a malformed one
 /// parses to `None`).
-fn status_attrs(cx: &Ctxt, attrs: &[Attribute]) -> (Option<StatusAttr>, bool) {
+fn status_attrs(cx: &Ctxt, attrs: &[Attribute], place: Place) -> (Option<StatusAttr>, bool) {
     let mut found: Option<StatusAttr> = None;
     let mut present = false;
     for attr in attrs
@@ -236,7 +254,7 @@ fn status_attrs(cx: &Ctxt, attrs: &[Attribute]) -> (Option<StatusAttr>, bool) {
             continue;
         }
         present = true;
-        found = attr::parse_status_attr(cx, attr);
+        found = attr::parse_status_attr(cx, attr, place);
     }
     (found, present)
 }

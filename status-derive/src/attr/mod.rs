@@ -28,6 +28,18 @@ pub const INSTANCE: &str = "instance";
 /// The attributes that belong on a field.
 pub const FIELD_ATTRIBUTES: &[&str] = &[HEADER, LOCATION, RETRY_AFTER, BODY, EXTENSION, INSTANCE];
 
+/// Where a `#[status(...)]` stands: on an enum (a default for its variants, or only the
+/// type-level keys), on a struct, or on a variant (which cannot take the type-level keys).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    Enum,
+    Struct,
+    Variant,
+}
+
+/// The keys that belong to the whole type: on the enum's or the struct's `#[status(...)]`.
+pub const TYPE_KEYS: &[&str] = &["format", "integrations"];
+
 /// A status code as written: `404` or `NOT_FOUND`.
 #[derive(Clone, Copy)]
 pub struct Code {
@@ -148,6 +160,10 @@ pub struct StatusAttr {
     pub detail: Option<(DetailSpec, Span)>,
     pub body: Option<(BodyKind, Span)>,
     pub allows: Vec<(Allow, Span)>,
+    /// `format = path`: the type's response format (a type-level key).
+    pub format: Option<syn::Path>,
+    /// `integrations = none`: no framework impls for the type (a type-level key), where written.
+    pub integrations_none: Option<Span>,
 }
 
 impl StatusAttr {
@@ -167,7 +183,14 @@ impl StatusAttr {
             detail: None,
             body: None,
             allows: Vec::new(),
+            format: None,
+            integrations_none: None,
         }
+    }
+
+    /// Whether it has a key that belongs to the type rather than to a status.
+    pub fn has_type_keys(&self) -> bool {
+        self.format.is_some() || self.integrations_none.is_some()
     }
 
     pub fn allows(&self, allow: Allow) -> bool {

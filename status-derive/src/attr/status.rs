@@ -12,8 +12,8 @@ use super::value::{
     parse_value, skip_item, string_value, value_span,
 };
 use super::{
-    ALLOWS, BodyKind, Detail, DetailSpec, FIELD_ATTRIBUTES, StaticHeader, StatusAttr, closest,
-    did_you_mean,
+    ALLOWS, BodyKind, Detail, DetailSpec, FIELD_ATTRIBUTES, Place, StaticHeader, StatusAttr,
+    TYPE_KEYS, closest, did_you_mean,
 };
 use crate::ctxt::Ctxt;
 
@@ -127,6 +127,16 @@ const KEYS: &[Key] = &[
         name: "body",
         parse: Parse::With(body),
     },
+    // #[status(format = status_core::format::HtmlPage)], on the type: its response format.
+    Key {
+        name: "format",
+        parse: Parse::With(format),
+    },
+    // #[status(integrations = none)], on the type: no framework impls, to write your own.
+    Key {
+        name: "integrations",
+        parse: Parse::With(integrations),
+    },
     // #[status(transparent)] stands alone; as a later key it is a mistake.
     Key {
         name: "transparent",
@@ -142,8 +152,8 @@ pub fn key_names() -> impl Iterator<Item = &'static str> {
     KEYS.iter().map(|key| key.name)
 }
 
-/// Parses `#[status(...)]`; `None` when it has no arguments to parse.
-pub fn parse_status_attr(cx: &Ctxt, attr: &Attribute) -> Option<StatusAttr> {
+/// Parses `#[status(...)]` written at `place`; `None` when it has no arguments to parse.
+pub fn parse_status_attr(cx: &Ctxt, attr: &Attribute, place: Place) -> Option<StatusAttr> {
     let span = attr.path().span();
     let tokens = match &attr.meta {
         syn::Meta::List(list) => &list.tokens,
@@ -173,13 +183,35 @@ pub fn parse_status_attr(cx: &Ctxt, attr: &Attribute) -> Option<StatusAttr> {
             cx.syn_error(error);
         }
     });
-    if parsed.code.is_none() && parsed.transparent.is_none() && !malformed {
+    if place == Place::Variant {
+        reject_type_keys(cx, &parsed);
+    }
+    let only_type_keys = place == Place::Enum && parsed.has_type_keys();
+    if parsed.code.is_none() && parsed.transparent.is_none() && !malformed && !only_type_keys {
         cx.error(
             span,
             "`#[status(...)]` needs a status code, first: `#[status(404, ...)]`, `#[status(NOT_FOUND, ...)]` or `#[status(transparent)]`",
         );
     }
     Some(parsed)
+}
+
+/// The type-level keys on a variant: each is an error that says where it goes.
+fn reject_type_keys(cx: &Ctxt, parsed: &StatusAttr) {
+    for (name, span) in &parsed.keys {
+        if TYPE_KEYS.contains(&name.as_str()) {
+            let example = match name.as_str() {
+                "format" => "format = status_core::format::HtmlPage",
+                _ => "integrations = none",
+            };
+            cx.error(
+                *span,
+                format!(
+                    "`{name}` is chosen for the whole type, not per variant: put it in a `#[status({example})]` above the enum"
+                ),
+            );
+        }
+    }
 }
 
 /// The comma-separated items: the code first, then keys, each once.
@@ -463,6 +495,28 @@ fn body(cx: &Ctxt, key: &Ident, value: Value, parsed: &mut StatusAttr) {
         None => cx.error(
             value_or_key(key, &value),
             "`body` is `none` or `problem`; a custom body comes from a field marked `#[body]`",
+        ),
+    }
+}
+
+fn format(cx: &Ctxt, key: &Ident, value: Value, parsed: &mut StatusAttr) {
+    match value {
+        Value::Path(path) => parsed.format = Some(path),
+        other => cx.error(
+            value_or_key(key, &other),
+            "`format` names a response format: `format = status_core::format::HtmlPage`, or a unit struct or `const` of yours whose type implements `ResponseFormat`",
+        ),
+    }
+}
+
+fn integrations(cx: &Ctxt, key: &Ident, value: Value, parsed: &mut StatusAttr) {
+    match &value {
+        Value::Path(path) if path.is_ident("none") => {
+            parsed.integrations_none = Some(value_span(&value).join(key.span()).unwrap_or(key.span()));
+        }
+        other => cx.error(
+            value_or_key(key, other),
+            "`integrations` takes `none`: `integrations = none` leaves the type without the `axum` and `actix-web` impls, so that you can write your own",
         ),
     }
 }

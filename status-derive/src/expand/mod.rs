@@ -241,6 +241,13 @@ fn implementation(input: &Input, bounds: &Bounds, arms: Arms) -> TokenStream {
         )
     };
     let table = table.finish();
+    let (response_body, fallback) = match &input.format {
+        Some(path) => in_format(path, response_body),
+        None => (response_body, TokenStream::new()),
+    };
+    let integrations = input.integrations.then(|| {
+        quote!(::status_core::__integrations!([#impl_generics] [#ident #ty_generics] [#where_clause]);)
+    });
     quote! {
         const _: () = {
             static __HTTP_STATUS_TABLE: ::status_core::__private::ContractTable =
@@ -273,9 +280,30 @@ fn implementation(input: &Input, bounds: &Bounds, arms: Arms) -> TokenStream {
             > {
                 #response_body
             }
+            #fallback
         }
         };
 
-        ::status_core::__integrations!([#impl_generics] [#ident #ty_generics] [#where_clause]);
+        #integrations
     }
+}
+
+/// `try_to_response()`'s body written in the type's format, and the `fallback_response()` in
+/// it. The format is a `'static` reference made in a `const`, so that a value that is not a
+/// format is reported on the path the user wrote.
+fn in_format(path: &syn::Path, response_body: TokenStream) -> (TokenStream, TokenStream) {
+    let format = quote_spanned! {path.span()=>
+        {
+            const __HTTP_STATUS_FORMAT: &'static dyn ::status_core::format::ResponseFormat = &#path;
+            __HTTP_STATUS_FORMAT
+        }
+    };
+    let body = quote!(::status_core::__private::in_format(#format, #response_body));
+    let fallback = quote! {
+        #[cold]
+        fn fallback_response(&self) -> ::status_core::http::Response<::status_core::__private::Bytes> {
+            ::status_core::__private::fallback_in_format(#format)
+        }
+    };
+    (body, fallback)
 }

@@ -22,6 +22,9 @@
 //! # let _ = app;
 //! ```
 //!
+//! [`ResponseContext`](crate::ResponseContext) is an actix-web middleware too
+//! (`App::new().wrap(ResponseContext::new())`): see [`ResponseContextMiddleware`].
+//!
 //! actix-web speaks `http` 0.2; the response is carried over without loss: the status, every
 //! header field in order (repeated ones too), the reason phrase of an unregistered code
 //! ([`ReasonPhrase`](crate::ReasonPhrase)), and the body. Responses without content get
@@ -37,7 +40,12 @@ use actix_web::{HttpResponse, ResponseError};
 use bytes::Bytes;
 
 use super::Report;
+use crate::format::ProblemDocument;
 use crate::{HttpStatus, ReasonPhrase};
+
+mod middleware;
+
+pub use middleware::ResponseContextMiddleware;
 
 /// A derived type's response on its way into actix-web: the `ResponseError` that
 /// `impl From<T> for actix_web::Error` wraps.
@@ -67,13 +75,20 @@ pub struct ActixResponse {
     headers: HeaderMap,
     /// `None` for a response without content.
     body: Option<Bytes>,
+    /// The RFC 9457 document a response in its type's format was written from.
+    document: Option<ProblemDocument>,
 }
 
 impl ActixResponse {
     /// The response of `value`, converted to actix-web's `http` 0.2 types and logged.
     #[doc(hidden)]
     pub fn new<T: HttpStatus + ?Sized>(value: &T, report: Report<'_>) -> ActixResponse {
-        let (parts, bytes) = super::response_of(value, report).into_parts();
+        ActixResponse::from_http(super::response_of(value, report))
+    }
+
+    /// `response`, converted to actix-web's `http` 0.2 types.
+    fn from_http(response: http::Response<Bytes>) -> ActixResponse {
+        let (parts, bytes) = response.into_parts();
         // Both `http` crates accept every status 100..=999 and the same header bytes: neither
         // conversion can fail for a response built here.
         let status = StatusCode::from_u16(parts.status.as_u16())
@@ -95,7 +110,30 @@ impl ActixResponse {
                 .map(|reason| reason.0),
             headers,
             body: has_content.then_some(bytes),
+            document: parts.extensions.get::<ProblemDocument>().cloned(),
         }
+    }
+
+    /// The response as an `http` 1 response again, for [`ResponseContext`](crate::ResponseContext).
+    fn to_http(&self) -> http::Response<Bytes> {
+        let mut response = http::Response::new(self.body.clone().unwrap_or_default());
+        *response.status_mut() = http::StatusCode::from_u16(self.status.as_u16())
+            .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
+        let headers = response.headers_mut();
+        for (name, value) in &self.headers {
+            let name = http::HeaderName::from_bytes(name.as_str().as_bytes());
+            let value = http::HeaderValue::from_bytes(value.as_bytes());
+            if let (Ok(name), Ok(value)) = (name, value) {
+                headers.append(name, value);
+            }
+        }
+        if let Some(reason) = self.reason {
+            response.extensions_mut().insert(ReasonPhrase(reason));
+        }
+        if let Some(document) = &self.document {
+            response.extensions_mut().insert(document.clone());
+        }
+        response
     }
 }
 

@@ -1,0 +1,335 @@
+//! Response formats: how a problem is written for the client, in RFC 9457 JSON, as an HTML
+//! page, or in a house format of your own.
+//!
+//! A [`ResponseFormat`] receives a [`Problem`]: only what the contract lets the client see (the
+//! status, `type`, `title`, the `detail` when the contract sends one, `instance`, the extension
+//! members), read back from the RFC 9457 document the derive wrote. It never sees the error
+//! value, nor a 5xx's source, and two values that answer the same document (a concealed 403
+//! and the 404 it hides) are written byte for byte alike in every format.
+//!
+//! A type picks its format with `#[status(format = ...)]`; the [`ResponseContext`] layer
+//! picks one per request from `Accept` (crate::ResponseContext).
+//!
+//! ```
+//! use status_core::format::{Problem, RenderError, ResponseFormat};
+//! use status_core::HttpStatus;
+//!
+//! /// `{"error":{"code":404,"message":"..."}}`, as a house style guide wants it.
+//! struct HouseJson;
+//!
+//! impl ResponseFormat for HouseJson {
+//!     fn media_type(&self) -> &'static str {
+//!         "application/json"
+//!     }
+//!
+//!     fn render(&self, problem: &Problem<'_>, out: &mut Vec<u8>) -> Result<(), RenderError> {
+//!         let message = problem.detail().or(problem.title()).unwrap_or_default();
+//!         let error = serde_json::json!({"error": {"code": problem.status().as_u16(), "message": message}});
+//!         Ok(serde_json::to_writer(out, &error)?)
+//!     }
+//! }
+//!
+//! #[derive(Debug, thiserror::Error, HttpStatus)]
+//! #[status(format = HouseJson)]
+//! enum BookError {
+//!     #[error("book {0} does not exist")]
+//!     #[status(404)]
+//!     NotFound(u64),
+//! }
+//!
+//! let response = BookError::NotFound(7).to_response();
+//! assert_eq!(response.headers()["content-type"], "application/json");
+//! assert_eq!(response.body().as_ref(), br#"{"error":{"code":404,"message":"book 7 does not exist"}}"#);
+//! ```
+//!
+//! [`ResponseContext`]: crate::ResponseContext
+
+mod html;
+mod problem_json;
+
+use std::borrow::Cow;
+use std::fmt;
+
+use bytes::Bytes;
+use http::header::CONTENT_TYPE;
+use http::{HeaderValue, Response, StatusCode};
+use serde::Deserialize;
+
+use crate::problem::{PROBLEM_JSON, ProblemDetails};
+
+pub use html::HtmlPage;
+pub use problem_json::ProblemJson;
+
+/// A way to write a problem for the client: a media type and the bytes of the content.
+///
+/// A format is a value the program keeps for its whole life (a unit struct, or a `const`), so
+/// that `#[status(format = ...)]` can name it. It must not panic; a failure is a
+/// [`RenderError`], on which the response goes out as RFC 9457 JSON instead.
+///
+/// A format whose media type is `application/problem+json` is RFC 9457 itself: the document the
+/// derive wrote is sent as it is, and `render` is not called.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a response format",
+    label = "`format = ...` names a value whose type implements `status_core::format::ResponseFormat`",
+    note = "implement `ResponseFormat` for `{Self}` (a media type and a `render`), or name a shipped one: `status_core::format::HtmlPage`, `status_core::format::ProblemJson`"
+)]
+pub trait ResponseFormat: Send + Sync + 'static {
+    /// The `Content-Type` of what [`render`](ResponseFormat::render) writes, such as
+    /// `"text/html; charset=utf-8"`. It is what `Accept` is matched against. A value that is not
+    /// a valid header value makes the format unusable: RFC 9457 JSON is sent instead.
+    fn media_type(&self) -> &'static str;
+
+    /// Writes `problem` into `out` (empty when called).
+    fn render(&self, problem: &Problem<'_>, out: &mut Vec<u8>) -> Result<(), RenderError>;
+}
+
+/// What a [`ResponseFormat`] may show the client: the members of the problem the contract sends,
+/// and the response's status.
+///
+/// ```
+/// use status_core::format::Problem;
+/// use status_core::ProblemDetails;
+///
+/// let details: ProblemDetails = serde_json::from_str(
+///     r#"{"type":"about:blank","title":"Not Found","status":404,"detail":"book 7 does not exist"}"#,
+/// ).unwrap();
+/// let problem = Problem::new(http::StatusCode::NOT_FOUND, &details);
+/// assert_eq!(problem.title(), Some("Not Found"));
+/// assert_eq!(problem.detail(), Some("book 7 does not exist"));
+/// assert_eq!(problem.instance(), None);
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct Problem<'a> {
+    status: StatusCode,
+    details: &'a ProblemDetails,
+}
+
+impl<'a> Problem<'a> {
+    /// The problem `details` of a response with `status` (to test a format of your own).
+    pub fn new(status: StatusCode, details: &'a ProblemDetails) -> Self {
+        Problem { status, details }
+    }
+
+    /// The response's status.
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    /// The problem type, a URI reference; `about:blank` when it has none of its own.
+    pub fn type_uri(&self) -> &'a str {
+        &self.details.type_uri
+    }
+
+    /// The title: the status code's reason phrase, or the contract's own `title`.
+    pub fn title(&self) -> Option<&'a str> {
+        self.details.title.as_deref()
+    }
+
+    /// The explanation of this occurrence, when the contract sends one (never for a 5xx, nor
+    /// for `detail = hidden`).
+    pub fn detail(&self) -> Option<&'a str> {
+        self.details.detail.as_deref()
+    }
+
+    /// The URI reference of this occurrence: the variant's `#[instance]` field, or the
+    /// request's id put there by [`ResponseContext`](crate::ResponseContext).
+    pub fn instance(&self) -> Option<&'a str> {
+        self.details.instance.as_deref()
+    }
+
+    /// The extension members, by name.
+    pub fn extensions(&self) -> &'a serde_json::Map<String, serde_json::Value> {
+        &self.details.extensions
+    }
+}
+
+/// Why a [`ResponseFormat`] could not write a problem.
+///
+/// ```
+/// use status_core::format::RenderError;
+///
+/// let error = RenderError::new("the template is missing");
+/// assert_eq!(error.to_string(), "the response format failed: the template is missing");
+/// ```
+#[derive(Debug)]
+pub struct RenderError {
+    reason: Cow<'static, str>,
+}
+
+impl RenderError {
+    /// A failure, said in words.
+    pub fn new(reason: impl Into<Cow<'static, str>>) -> Self {
+        RenderError {
+            reason: reason.into(),
+        }
+    }
+}
+
+impl fmt::Display for RenderError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "the response format failed: {}", self.reason)
+    }
+}
+
+impl std::error::Error for RenderError {}
+
+impl From<serde_json::Error> for RenderError {
+    fn from(error: serde_json::Error) -> Self {
+        RenderError::new(error.to_string())
+    }
+}
+
+impl From<fmt::Error> for RenderError {
+    fn from(_: fmt::Error) -> Self {
+        RenderError::new("a value could not be formatted")
+    }
+}
+
+impl From<std::io::Error> for RenderError {
+    fn from(error: std::io::Error) -> Self {
+        RenderError::new(error.to_string())
+    }
+}
+
+/// The RFC 9457 document a response in another format was written from, and that format, in
+/// the response's extensions. [`ResponseContext`](crate::ResponseContext) reads it to write the
+/// problem in the format a request asks for; a response in RFC 9457 JSON is its own document
+/// and carries none, unless its type named its format.
+///
+/// ```
+/// use status_core::format::{HtmlPage, ProblemDocument};
+/// use status_core::HttpStatus;
+///
+/// #[derive(Debug, thiserror::Error, HttpStatus)]
+/// #[error("book 7 does not exist")]
+/// #[status(404, format = HtmlPage)]
+/// struct BookNotFound;
+///
+/// let response = BookNotFound.to_response();
+/// assert_eq!(response.headers()["content-type"], "text/html; charset=utf-8");
+/// let document = response.extensions().get::<ProblemDocument>().unwrap();
+/// assert_eq!(document.json().as_ref(), br#"{"type":"about:blank","title":"Not Found","status":404,"detail":"book 7 does not exist"}"#);
+/// ```
+#[derive(Clone)]
+pub struct ProblemDocument {
+    json: Bytes,
+    format: &'static dyn ResponseFormat,
+}
+
+impl ProblemDocument {
+    /// The RFC 9457 JSON document.
+    pub fn json(&self) -> &Bytes {
+        &self.json
+    }
+
+    /// The format the response's type named.
+    pub fn format(&self) -> &'static dyn ResponseFormat {
+        self.format
+    }
+}
+
+impl fmt::Debug for ProblemDocument {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ProblemDocument")
+            .field("json", &self.json)
+            .field("format", &self.format.media_type())
+            .finish()
+    }
+}
+
+/// The RFC 9457 document of `response`, if it is a problem: the one its format was written from,
+/// or its own body in `application/problem+json`. `None` for a response without content.
+pub(crate) fn problem_document(response: &Response<Bytes>) -> Option<Bytes> {
+    if status_codes::without_content(response.status().as_u16()).is_some() {
+        return None;
+    }
+    if let Some(document) = response.extensions().get::<ProblemDocument>() {
+        return Some(document.json.clone());
+    }
+    is_problem_json(response.headers()).then(|| response.body().clone())
+}
+
+/// Whether the headers say the content is RFC 9457 JSON.
+pub(crate) fn is_problem_json(headers: &http::HeaderMap) -> bool {
+    headers
+        .get(CONTENT_TYPE)
+        .is_some_and(|value| value.as_bytes() == PROBLEM_JSON.as_bytes())
+}
+
+/// The content type and bytes of `json` written in `format`, with `instance` set when the
+/// document has none; `None` when the document is not RFC 9457 JSON, the media type is not a
+/// header value, or the format fails.
+pub(crate) fn render(
+    format: &dyn ResponseFormat,
+    status: StatusCode,
+    json: &Bytes,
+    instance: Option<&str>,
+) -> Option<(HeaderValue, Bytes)> {
+    let media_type = format.media_type();
+    if media_type == PROBLEM_JSON {
+        let json = with_instance(json, instance)?;
+        return Some((HeaderValue::from_static(PROBLEM_JSON), json));
+    }
+    let content_type = HeaderValue::from_str(media_type).ok()?;
+    let mut details: ProblemDetails = serde_json::from_slice(json).ok()?;
+    if details.instance.is_none() {
+        details.instance = instance.map(str::to_owned);
+    }
+    let mut out = Vec::with_capacity(512);
+    format
+        .render(&Problem::new(status, &details), &mut out)
+        .ok()?;
+    Some((content_type, Bytes::from(out)))
+}
+
+/// `json` with an `instance` member appended when it has none; `json` itself without one to
+/// add. `None` when it is not a JSON object.
+fn with_instance(json: &Bytes, instance: Option<&str>) -> Option<Bytes> {
+    let Some(instance) = instance else {
+        return Some(json.clone());
+    };
+    #[derive(Deserialize)]
+    struct Members {
+        instance: Option<serde::de::IgnoredAny>,
+    }
+    let members: Members = serde_json::from_slice(json).ok()?;
+    if members.instance.is_some() {
+        return Some(json.clone());
+    }
+    let trimmed = json.trim_ascii_end();
+    let body = trimmed.strip_suffix(b"}")?;
+    let mut out = Vec::with_capacity(json.len() + instance.len() + 16);
+    out.extend_from_slice(body);
+    if body.trim_ascii_end() != b"{" {
+        out.push(b',');
+    }
+    out.extend_from_slice(b"\"instance\":");
+    serde_json::to_writer(&mut out, instance).ok()?;
+    out.push(b'}');
+    Some(Bytes::from(out))
+}
+
+/// `response` written in `format`, the format its type named; the RFC 9457 document goes with
+/// it in the extensions, for [`ResponseContext`](crate::ResponseContext). A response that is
+/// not a problem is returned as it is; one whose format fails stays RFC 9457 JSON.
+pub(crate) fn in_format(
+    format: &'static dyn ResponseFormat,
+    mut response: Response<Bytes>,
+) -> Response<Bytes> {
+    let Some(json) = problem_document(&response) else {
+        return response;
+    };
+    if let Some((content_type, body)) = render(format, response.status(), &json, None) {
+        response.headers_mut().insert(CONTENT_TYPE, content_type);
+        *response.body_mut() = body;
+    } else {
+        response
+            .headers_mut()
+            .insert(CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
+        *response.body_mut() = json.clone();
+    }
+    response
+        .extensions_mut()
+        .insert(ProblemDocument { json, format });
+    response
+}

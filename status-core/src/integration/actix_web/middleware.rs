@@ -1,0 +1,144 @@
+//! [`ResponseContext`] as an actix-web middleware.
+
+use std::future::{Future, Ready, ready};
+use std::pin::Pin;
+use std::rc::Rc;
+
+use actix_web::body::{EitherBody, MessageBody};
+use actix_web::dev::{Service, ServiceRequest, ServiceResponse, Transform, forward_ready};
+use actix_web::http::header::ACCEPT;
+use actix_web::{HttpRequest, HttpResponse};
+
+use super::ActixResponse;
+use crate::context::{RequestContext, ResponseContext};
+
+/// `App::new().wrap(ResponseContext::new())`: every response made from a derived type's error
+/// is finished in its request's context: the format `Accept` prefers, `instance` from the
+/// request's id, and (with `tracing`) the request in the log line of a 5xx.
+///
+/// ```
+/// use actix_web::{App, get};
+/// use status_core::{HttpStatus, ResponseContext};
+///
+/// #[derive(Debug, thiserror::Error, HttpStatus)]
+/// #[error("book {0} does not exist")]
+/// #[status(404)]
+/// struct BookNotFound(u64);
+///
+/// #[get("/books/7")]
+/// async fn book() -> Result<String, BookNotFound> {
+///     Err(BookNotFound(7))
+/// }
+///
+/// let app = App::new().wrap(ResponseContext::new()).service(book);
+/// # let _ = app;
+/// ```
+///
+/// It changes only responses that carry a derived type's error (an [`ActixResponse`]); actix-web's
+/// own errors and every other response pass through as they are.
+impl<S, B> Transform<S, ServiceRequest> for ResponseContext
+where
+    S: Service<ServiceRequest, Response = ServiceResponse<B>, Error = actix_web::Error> + 'static,
+    B: MessageBody + 'static,
+{
+    type Response = ServiceResponse<EitherBody<B>>;
+    type Error = actix_web::Error;
+    type Transform = ResponseContextMiddleware<S>;
+    type InitError = ();
+    type Future = Ready<Result<Self::Transform, ()>>;
+
+    fn new_transform(&self, service: S) -> Self::Future {
+        ready(Ok(ResponseContextMiddleware {
+            service: Rc::new(service),
+            context: self.clone(),
+        }))
+    }
+}
+
+/// The service [`ResponseContext`] wraps around another in actix-web.
+pub struct ResponseContextMiddleware<S> {
+    service: Rc<S>,
+    context: ResponseContext,
+}
+
+impl<S, B> Service<ServiceRequest> for ResponseContextMiddleware<S>
+where
+    S: Service<ServiceRequest, Response = ServiceResponse<B>, Error = actix_web::Error> + 'static,
+    B: MessageBody + 'static,
+{
+    type Response = ServiceResponse<EitherBody<B>>;
+    type Error = actix_web::Error;
+    type Future = Pin<Box<dyn Future<Output = Result<Self::Response, Self::Error>>>>;
+
+    forward_ready!(service);
+
+    fn call(&self, request: ServiceRequest) -> Self::Future {
+        let context = request_context(&self.context, &request);
+        let http_request = request.request().clone();
+        #[cfg(feature = "tracing")]
+        let span = crate::integration::log::request_span(
+            request.method().as_str(),
+            request.path(),
+            &context,
+        );
+        #[cfg(feature = "tracing")]
+        let entered = span.enter();
+        let response = self.service.call(request);
+        #[cfg(feature = "tracing")]
+        drop(entered);
+        let future = async move {
+            match response.await {
+                Ok(response) => Ok(finish(&context, response)),
+                Err(error) => match error.as_error::<ActixResponse>() {
+                    Some(carried) => Ok(finished(&context, http_request, carried)),
+                    None => Err(error),
+                },
+            }
+        };
+        #[cfg(feature = "tracing")]
+        let future = tracing::Instrument::instrument(future, span);
+        Box::pin(future)
+    }
+}
+
+/// What `context` keeps of `request`: its `Accept` fields and its id, in `http` 1's types.
+fn request_context(context: &ResponseContext, request: &ServiceRequest) -> RequestContext {
+    let headers = request.headers();
+    let accept = headers
+        .get_all(ACCEPT)
+        .filter_map(|value| http::HeaderValue::from_bytes(value.as_bytes()).ok())
+        .collect();
+    let request_id = context
+        .request_id_name()
+        .and_then(|name| headers.get(name.as_str()))
+        .and_then(|value| http::HeaderValue::from_bytes(value.as_bytes()).ok());
+    context.for_fields(accept, request_id.as_ref())
+}
+
+/// `response` finished in `context` when it carries a derived type's error; as it is otherwise.
+fn finish<B>(
+    context: &RequestContext,
+    response: ServiceResponse<B>,
+) -> ServiceResponse<EitherBody<B>> {
+    let carried = response
+        .response()
+        .error()
+        .and_then(|error| error.as_error::<ActixResponse>());
+    let Some(carried) = carried else {
+        return response.map_into_left_body();
+    };
+    let request = response.request().clone();
+    finished(context, request, carried)
+}
+
+/// The response of `carried` finished in `context`, as the response to `request`; the error
+/// goes with it, for the middlewares around this one.
+fn finished<B>(
+    context: &RequestContext,
+    request: HttpRequest,
+    carried: &ActixResponse,
+) -> ServiceResponse<EitherBody<B>> {
+    let response = context.finish(carried.to_http());
+    let error = actix_web::Error::from(ActixResponse::from_http(response));
+    ServiceResponse::new(request, HttpResponse::from_error(error)).map_into_right_body()
+}
