@@ -66,6 +66,41 @@ proptest! {
     fn a_server_error_never_shows_its_source(marker in "[A-Za-z0-9]{12,24}") {
         wire::a_server_error_never_shows_its_source(&marker).map_err(TestCaseError::fail)?;
     }
+
+    #[test]
+    fn every_format_keeps_the_guarantees(text in nasty(), accept in accept(), request_id in nasty()) {
+        wire::formats::every_format_keeps_the_guarantees(&text, &accept, &request_id).map_err(TestCaseError::fail)?;
+    }
+
+    #[test]
+    fn conceal_holds_in_every_format(hidden in nasty(), missing in nasty(), accept in accept(), request_id in nasty()) {
+        wire::formats::conceal_holds_in_every_format(&hidden, &missing, &accept, &request_id).map_err(TestCaseError::fail)?;
+    }
+
+    #[test]
+    fn formats_write_any_problem(detail in nasty(), instance in nasty(), member in nasty()) {
+        wire::formats::formats_write_any_problem(&detail, &instance, &member).map_err(TestCaseError::fail)?;
+    }
+}
+
+/// `Accept` values: real ones, with weights, wildcards and parameters, and malformed ones.
+fn accept() -> impl Strategy<Value = String> {
+    let range = prop_oneof![
+        Just("text/html".to_owned()),
+        Just("*/*".to_owned()),
+        Just("application/*".to_owned()),
+        Just("application/problem+json".to_owned()),
+        Just("application/json".to_owned()),
+        Just("application/vnd.shop.error+json".to_owned()),
+        Just("text/html;charset=utf-8".to_owned()),
+        "[a-z*]{0,6}/[a-z*+.]{0,10}",
+        nasty(),
+    ];
+    let weighted = (range, proptest::option::of("[0-9.]{0,6}")).prop_map(|(range, q)| match q {
+        Some(q) => format!("{range};q={q}"),
+        None => range,
+    });
+    proptest::collection::vec(weighted, 0..5).prop_map(|ranges| ranges.join(", "))
 }
 
 #[test]
@@ -98,4 +133,55 @@ fn the_checks_catch_what_they_look_for() {
     );
     let verdict = wire::a_server_error_never_shows_its_source("Internal");
     assert!(verdict.is_err(), "{verdict:?}");
+    // Two statuses are told apart; so are two details of one status.
+    use status_core::HttpStatus;
+    use wire::formats::{HouseError, alike_in_every_context, in_every_context};
+    let verdict = alike_in_every_context(
+        || HouseError::Conflict("a".into()),
+        || HouseError::Missing("a".into()),
+        "",
+        "",
+    );
+    assert!(verdict.is_err(), "{verdict:?}");
+    let verdict = alike_in_every_context(
+        || HouseError::Conflict("a".into()),
+        || HouseError::Conflict("b".into()),
+        "text/html",
+        "",
+    );
+    assert!(verdict.is_err(), "{verdict:?}");
+    // The contexts reach every format, and put the request's id in each.
+    let responses = in_every_context(
+        || HouseError::Conflict("a".into()).to_response(),
+        "text/html",
+        "id-7",
+    );
+    let types: Vec<_> = responses
+        .iter()
+        .map(|r| r.headers()["content-type"].clone())
+        .collect();
+    assert_eq!(
+        types,
+        [
+            "application/vnd.shop.error+json",
+            "text/html; charset=utf-8",
+            "text/html; charset=utf-8",
+            "application/vnd.shop.error+json"
+        ]
+    );
+    assert!(
+        responses[1..]
+            .iter()
+            .all(|r| String::from_utf8_lossy(r.body()).contains("id-7"))
+    );
+    let responses = in_every_context(
+        || HouseError::Conflict("a".into()).to_response(),
+        "application/problem+json",
+        "",
+    );
+    let types: Vec<_> = responses
+        .iter()
+        .map(|r| r.headers()["content-type"].clone())
+        .collect();
+    assert_eq!(types[1..], ["application/problem+json"; 3]);
 }

@@ -1,6 +1,8 @@
 //! Responses from arbitrary dynamic inputs: header values from fields, `Display` output,
-//! placeholders, `Retry-After` from any `Duration` or `SystemTime`, extension members. The
-//! properties are the ones `cargo test` checks with proptest (`tests/wire_properties/`).
+//! placeholders, `Retry-After` from any `Duration` or `SystemTime`, extension members; and each
+//! through every format (RFC 9457 JSON, the HTML page, a house format) chosen from any `Accept`
+//! with any request id. The properties are the ones `cargo test` checks with proptest
+//! (`tests/wire_properties/`).
 #![no_main]
 
 use std::time::Duration;
@@ -23,6 +25,9 @@ struct Input {
     offset: i64,
     marker: String,
     salt: u64,
+    accept: String,
+    request_id: String,
+    member: String,
 }
 
 fuzz_target!(|input: Input| {
@@ -46,6 +51,15 @@ fuzz_target!(|input: Input| {
             input.levels.into_iter().collect(),
         ),
         wire::a_server_error_never_shows_its_source(&marker),
+        wire::formats::every_format_keeps_the_guarantees(&marker, &input.accept, &input.request_id),
+        wire::formats::every_format_keeps_the_guarantees(&input.text, &input.accept, &input.request_id),
+        wire::formats::conceal_holds_in_every_format(
+            &input.text,
+            &input.detail,
+            &input.accept,
+            &input.request_id,
+        ),
+        wire::formats::formats_write_any_problem(&input.detail, &input.item, &input.member),
     ];
     for verdict in verdicts {
         if let Err(violation) = verdict {

@@ -25,6 +25,8 @@ macro_rules! ensure {
     };
 }
 
+pub mod formats;
+
 /// A response never sends a header value that is not a valid field value of its field's syntax
 /// (the check a fixed value passes at compile time), an error build is answered by the fallback
 /// exactly, and a problem body is JSON with the response's status.
