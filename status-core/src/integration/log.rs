@@ -93,7 +93,7 @@ pub(crate) fn request_span(
         request_id = tracing::field::Empty
     );
     if let Some(id) = context.request_id() {
-        span.record("request_id", id);
+        span.record("request_id", tracing::field::display(id));
     }
     span
 }

@@ -4,10 +4,10 @@ use std::future::{Future, Ready, ready};
 use std::pin::Pin;
 use std::rc::Rc;
 
+use actix_web::HttpResponse;
 use actix_web::body::{EitherBody, MessageBody};
 use actix_web::dev::{Service, ServiceRequest, ServiceResponse, Transform, forward_ready};
 use actix_web::http::header::ACCEPT;
-use actix_web::{HttpRequest, HttpResponse};
 
 use super::ActixResponse;
 use crate::context::{RequestContext, ResponseContext};
@@ -34,8 +34,10 @@ use crate::context::{RequestContext, ResponseContext};
 /// # let _ = app;
 /// ```
 ///
-/// It changes only responses that carry a derived type's error (an [`ActixResponse`]); actix-web's
-/// own errors and every other response pass through as they are.
+/// It changes only responses that carry a derived type's error (an [`ActixResponse`]): those a
+/// handler returns (`Result<T, MyError>`, `?`). actix-web's own errors, every other response, and
+/// an error an inner middleware returns as `Err` (actix-web turns that into a response outside
+/// every middleware) pass through as they are.
 impl<S, B> Transform<S, ServiceRequest> for ResponseContext
 where
     S: Service<ServiceRequest, Response = ServiceResponse<B>, Error = actix_web::Error> + 'static,
@@ -74,7 +76,6 @@ where
 
     fn call(&self, request: ServiceRequest) -> Self::Future {
         let context = request_context(&self.context, &request);
-        let http_request = request.request().clone();
         #[cfg(feature = "tracing")]
         let span = crate::integration::log::request_span(
             request.method().as_str(),
@@ -86,15 +87,7 @@ where
         let response = self.service.call(request);
         #[cfg(feature = "tracing")]
         drop(entered);
-        let future = async move {
-            match response.await {
-                Ok(response) => Ok(finish(&context, response)),
-                Err(error) => match error.as_error::<ActixResponse>() {
-                    Some(carried) => Ok(finished(&context, http_request, carried)),
-                    None => Err(error),
-                },
-            }
-        };
+        let future = async move { Ok(finish(&context, response.await?)) };
         #[cfg(feature = "tracing")]
         let future = tracing::Instrument::instrument(future, span);
         Box::pin(future)
@@ -127,18 +120,9 @@ fn finish<B>(
     let Some(carried) = carried else {
         return response.map_into_left_body();
     };
-    let request = response.request().clone();
-    finished(context, request, carried)
-}
-
-/// The response of `carried` finished in `context`, as the response to `request`; the error
-/// goes with it, for the middlewares around this one.
-fn finished<B>(
-    context: &RequestContext,
-    request: HttpRequest,
-    carried: &ActixResponse,
-) -> ServiceResponse<EitherBody<B>> {
-    let response = context.finish(carried.to_http());
-    let error = actix_web::Error::from(ActixResponse::from_http(response));
+    // The error goes with the new response, for the middlewares around this one.
+    let finished = context.finish(carried.to_http());
+    let error = actix_web::Error::from(ActixResponse::from_http(finished));
+    let (request, _) = response.into_parts();
     ServiceResponse::new(request, HttpResponse::from_error(error)).map_into_right_body()
 }
