@@ -7,6 +7,8 @@
 //!   saved: the reload repeated only the GET.
 //! - A permanent redirect: the browser opens /event and ends on /new-event; a form posted to the
 //!   old address arrives there as a GET without its body.
+//! - An API error in a browser: the browser's own `Accept` gets the HTML page of the error, with
+//!   the same status (404), whose title shows the status; an API client gets the problem.
 //!
 //! The test fails, it never skips, when `chromium` or `chromedriver` is missing (`.ci/run`
 //! installs them); every wait has a time limit.
@@ -145,6 +147,44 @@ async fn a_moved_page_is_followed_to_its_new_address() {
         assert_eq!(browser.text_of("#body").await, "name=hello&age=20");
 
         browser.close().await;
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_api_error_loads_as_an_html_page_whose_title_shows_the_status() {
+    within(SCENARIO, "the API error in a browser", async {
+        let (server, _shop) = RunningServer::shop();
+        let browser = Browser::start().await;
+
+        browser.goto(&server.url("/api/batch/999")).await;
+        assert_eq!(browser.title().await, "404 Not Found");
+        assert_eq!(browser.text_of("h1").await, "404 Not Found");
+        assert_eq!(browser.text_of("p").await, "there is no batch job 999");
+        let page = browser
+            .script(
+                "const entry = performance.getEntriesByType('navigation')[0];
+                 return [document.contentType, entry.responseStatus];",
+            )
+            .await;
+        assert_eq!(page, serde_json::json!(["text/html", 404]));
+        browser.close().await;
+
+        // The same address, to a client that does not ask for HTML: the problem.
+        let problem = reqwest::Client::builder()
+            .no_proxy()
+            .timeout(CLIENT_TIMEOUT)
+            .build()
+            .expect("an HTTP client")
+            .get(server.url("/api/batch/999"))
+            .send()
+            .await
+            .expect("GET /api/batch/999");
+        assert_eq!(problem.status(), 404);
+        assert_eq!(
+            problem.headers()["content-type"],
+            "application/problem+json"
+        );
     })
     .await;
 }

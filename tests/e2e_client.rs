@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 
 use e2e::{CLIENT_TIMEOUT, RunningServer, app, logged, received};
 use reqwest::header::{
-    ALLOW, AUTHORIZATION, CACHE_CONTROL, CONTENT_LENGTH, CONTENT_TYPE, ETAG, IF_NONE_MATCH,
+    ACCEPT, ALLOW, AUTHORIZATION, CACHE_CONTROL, CONTENT_LENGTH, CONTENT_TYPE, ETAG, IF_NONE_MATCH,
     LOCATION, RETRY_AFTER, WWW_AUTHENTICATE,
 };
 use reqwest::{Client, Method, Response, StatusCode, redirect};
@@ -287,20 +287,35 @@ async fn the_result_page_of_an_order_the_web_shop_does_not_have_is_an_html_404()
     let client = client();
     let missing = client
         .get(server.url("/order-result/999"))
+        .header(ACCEPT, "text/html")
         .send()
         .await
         .unwrap();
     assert_eq!(missing.status(), StatusCode::NOT_FOUND);
     assert_eq!(header(&missing, CONTENT_TYPE), "text/html; charset=utf-8");
     let html = missing.text().await.unwrap();
+    assert!(html.contains("<title>404 Not Found</title>"), "{html}");
     assert!(
-        html.contains("There is no order <code>999</code>"),
+        html.contains("<p>the web shop has no order 999</p>"),
         "{html}"
+    );
+
+    // The same error, to a client that does not ask for HTML: a problem.
+    let problem = client
+        .get(server.url("/order-result/999"))
+        .send()
+        .await
+        .unwrap();
+    let problem = read_problem(problem, 404).await;
+    assert_eq!(
+        problem.detail.as_deref(),
+        Some("the web shop has no order 999")
     );
 
     // User input in the page is escaped.
     let hostile = client
         .get(server.url("/order-result/%3Cscript%3Ealert(1)%3C%2Fscript%3E"))
+        .header(ACCEPT, "text/html")
         .send()
         .await
         .unwrap();
@@ -600,6 +615,7 @@ async fn someone_else_s_order_is_byte_for_byte_the_404_of_a_missing_order() {
             *headers,
             pairs(&[
                 ("content-type", "application/problem+json"),
+                ("vary", "accept"),
                 ("content-length", "55")
             ]),
             "{path}"
@@ -899,7 +915,8 @@ async fn maintenance_closes_the_shop_with_503_and_retry_after() {
 async fn a_server_error_keeps_its_internals_in_the_log() {
     let (server, _shop) = RunningServer::shop();
     let response = client()
-        .get(server.url("/api/reports/sales"))
+        .get(server.url("/api/reports/sales?month=11"))
+        .header("x-request-id", "sales-report-7f3c")
         .send()
         .await
         .unwrap();
@@ -908,13 +925,14 @@ async fn a_server_error_keeps_its_internals_in_the_log() {
         field_pairs(response.headers()),
         pairs(&[
             ("content-type", "application/problem+json"),
-            ("content-length", "67")
+            ("vary", "accept"),
+            ("content-length", "98")
         ])
     );
     let body = response.text().await.unwrap();
     assert_eq!(
         body,
-        r#"{"type":"about:blank","title":"Internal Server Error","status":500}"#
+        r#"{"type":"about:blank","title":"Internal Server Error","status":500,"instance":"sales-report-7f3c"}"#
     );
     for secret in [app::STORAGE_FAILURE, "ledger", "no space", "sales report"] {
         assert!(!body.contains(secret), "{body}");
@@ -928,6 +946,11 @@ async fn a_server_error_keeps_its_internals_in_the_log() {
     assert!(line.contains("ERROR"), "{line}");
     assert!(
         line.contains("the sales report could not be written"),
+        "{line}"
+    );
+    // The request it answered, to find it by: method, path (without the query), request id.
+    assert!(
+        line.contains("request{method=GET path=/api/reports/sales request_id=sales-report-7f3c}"),
         "{line}"
     );
 }

@@ -237,6 +237,7 @@ fn without_l_curl_shows_each_status_line_and_its_header_fields() {
             "HTTP/1.1 401 Unauthorized",
             r#"www-authenticate: Bearer realm="shop""#,
             "content-type: application/problem+json",
+            "vary: accept",
             "content-length: 138",
         ])
     );

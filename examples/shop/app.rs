@@ -3,15 +3,18 @@
 //! type. No handler builds a status code, a redirect or an error body by hand.
 //!
 //! Browsers get HTML pages (one layout, user input escaped); API clients get JSON, and errors
-//! as RFC 9457 problem details. [`serve`] speaks HTTP/1.1 and HTTP/2 with prior knowledge (h2c)
-//! on the same port.
+//! as RFC 9457 problem details. Every route runs in [`ResponseContext`]'s layer, so that one
+//! error type answers both: a client whose `Accept` prefers `text/html` (a browser) gets the
+//! error as an HTML page with the same status, any other client the problem (`Vary: Accept`),
+//! and a request's `x-request-id` is the problem's `instance` and is on the server's log line of
+//! a 5xx. [`serve`] speaks HTTP/1.1 and HTTP/2 with prior knowledge (h2c) on the same port.
 //!
 //! | method | path | answer | type |
 //! |---|---|---|---|
 //! | GET | `/` | 200 HTML: what to try | |
 //! | GET | `/order` | 200 HTML: the order form (`itemId`, `count`), posting to `/order` | |
 //! | POST | `/order` | 303 to `/order-result/{id}` (Post/Redirect/Get); 400 malformed; 415 not a form | [`Redirect::OrderPlaced`], [`OrderRejected`] |
-//! | GET | `/order-result/{id}` | 200 HTML: the order; 404 HTML for no such web order | [`OrderPageNotFound`] |
+//! | GET | `/order-result/{id}` | 200 HTML: the order; 404 for no such web order (an HTML page in a browser) | [`OrderPageNotFound`] |
 //! | GET | `/api/orders/count` | 200 JSON `{"ordersSaved": n}` | |
 //! | any | `/event` | 301 to `/new-event` (a POST arrives there as GET, without its body) | [`Redirect::EventMoved`] |
 //! | GET, POST | `/new-event` | 200 HTML: shows the method, content type and body received | |
@@ -23,6 +26,7 @@
 //! | any | `/api/v1/orders` | 308 to `/api/v2/orders` (keeps the POST and its body) | [`Redirect::OrderApiMoved`] |
 //! | POST | `/api/v2/orders` | 201 with `Location: /api/v2/orders/{id}`, echoing what it received; 401; 400; 415 | [`OrderCreated`], [`OrderApiError`] |
 //! | GET | `/api/v2/orders/{id}` | 200 JSON; 401 with `WWW-Authenticate`; 404; someone else's order: 403 concealed as the same 404 | [`OrderApiError`] |
+//! | GET | `/api/partner/orders/{id}` | the same as `/api/v2/orders/{id}`, errors in the partners' house format `{"error":{"code":404,"message":"..."}}` (`application/json`) | [`PartnerOrderError`] |
 //! | POST | `/api/batch` | 202 with `Location: /api/batch/{id}` | [`BatchAccepted`] |
 //! | GET | `/api/batch/{id}` | 200 JSON; 404 | [`NotFound::Batch`] |
 //! | PUT | `/api/drafts/{id}` | 204 (the lecture's save button) | [`Saved::Draft`] |
@@ -37,6 +41,8 @@
 //! | any | any other path | 404 problem | [`NotFound::Page`] |
 //!
 //! Every route answers the methods it does not serve with 405 and the `Allow` it does serve.
+//! Each error is a problem (or a page, or the partners' format) as `Accept` asks; the table names
+//! the format a client without `Accept` gets.
 //! The API's bearer token is the customer's name (`Authorization: Bearer alice`): a stand-in for
 //! real authentication. Orders placed with the web form belong to the customer `guest`.
 
@@ -56,7 +62,8 @@ use axum::middleware::{self, Next};
 use axum::response::{Html, Response};
 use axum::routing::{any, get, post, put};
 use serde::{Deserialize, Serialize};
-use status_core::{HttpStatus, Json};
+use status_core::format::{Problem, RenderError, ResponseFormat};
+use status_core::{HttpStatus, Json, ResponseContext};
 use tokio::net::TcpListener;
 
 #[path = "pages.rs"]
@@ -432,14 +439,53 @@ pub enum OrderApiError {
     Rejected(#[from] OrderRejected),
 }
 
-/// The web shop has no such order (or it is not a web order): an HTML page, for a browser.
+/// The web shop has no such order (or it is not a web order). A browser gets it as an HTML page,
+/// an API client as a problem: one type, and the layer's negotiation.
 #[derive(Debug, thiserror::Error, HttpStatus)]
 #[error("the web shop has no order {id}")]
 #[status(404)]
 pub struct OrderPageNotFound {
     id: String,
-    #[body]
-    page: status_core::Html<String>,
+}
+
+/// The partners' house error format: `{"error":{"code":404,"message":"...","reference":"..."}}`
+/// as `application/json`, written from what the contract lets the client see.
+#[derive(Debug, Clone, Copy)]
+pub struct PartnerJson;
+
+impl ResponseFormat for PartnerJson {
+    fn media_type(&self) -> &'static str {
+        "application/json"
+    }
+
+    fn render(&self, problem: &Problem<'_>, out: &mut Vec<u8>) -> Result<(), RenderError> {
+        #[derive(Serialize)]
+        struct Error<'a> {
+            code: u16,
+            message: &'a str,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            reference: Option<&'a str>,
+        }
+        #[derive(Serialize)]
+        struct Document<'a> {
+            error: Error<'a>,
+        }
+        let error = Error {
+            code: problem.status().as_u16(),
+            message: problem.detail().or(problem.title()).unwrap_or_default(),
+            reference: problem.instance(),
+        };
+        Ok(serde_json::to_writer(out, &Document { error })?)
+    }
+}
+
+/// The order API's errors, in the partners' house format.
+#[derive(Debug, thiserror::Error, HttpStatus)]
+#[status(format = PartnerJson)]
+pub enum PartnerOrderError {
+    #[error(transparent)]
+    #[status(transparent)]
+    Api(#[from] OrderApiError),
 }
 
 /// Nothing at this address.
@@ -559,6 +605,10 @@ pub fn router(shop: Shop) -> Router {
             get(order_api).fallback(allow_only(GET)),
         )
         .route(
+            "/api/partner/orders/{id}",
+            get(partner_order).fallback(allow_only(GET)),
+        )
+        .route(
             "/api/batch",
             post(accept_batch).fallback(allow_only("POST")),
         )
@@ -597,6 +647,9 @@ pub fn router(shop: Shop) -> Router {
         .merge(admin)
         .fallback(page_not_found)
         .with_state(shop)
+        // Each problem in the format its request's `Accept` prefers (an HTML page for browsers),
+        // with the request's `x-request-id` as its `instance` and on the 5xx log line.
+        .layer(ResponseContext::new())
 }
 
 /// Serves `router` on `listener`: HTTP/1.1, and HTTP/2 with prior knowledge (h2c), on the same
@@ -708,10 +761,7 @@ async fn order_result(
         .filter(|order| order.customer == WEB_CUSTOMER);
     match order {
         Some(order) => Ok(Html(pages::order_result(&order, shop.orders_saved()))),
-        None => Err(OrderPageNotFound {
-            page: status_core::Html(pages::order_not_found(&id)),
-            id,
-        }),
+        None => Err(OrderPageNotFound { id }),
     }
 }
 
@@ -868,6 +918,15 @@ async fn order_api(
         });
     }
     Ok(axum::Json(order))
+}
+
+/// `GET /api/partner/orders/{id}`: the order API, answering errors in the partners' format.
+async fn partner_order(
+    shop: State<Shop>,
+    headers: HeaderMap,
+    path: Result<Path<String>, PathRejection>,
+) -> Result<axum::Json<Order>, PartnerOrderError> {
+    Ok(order_api(shop, headers, path).await?)
 }
 
 /// `POST /api/batch`: accept the job now, run it later.

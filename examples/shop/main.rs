@@ -30,7 +30,11 @@ const SCENARIOS: &[(&str, &str)] = &[
     ),
     (
         "/api/v2/orders/{id}",
-        "401 without `Authorization: Bearer <name>`; someone else's order is a 404",
+        "401 without `Authorization: Bearer <name>`; someone else's order is a 404; a browser gets the HTML page",
+    ),
+    (
+        "/api/partner/orders/{id}",
+        "the same, errors in the partners' house format {\"error\":{...}}",
     ),
     ("/api/batch", "POST: 202 Accepted"),
     (

@@ -112,16 +112,6 @@ pub fn order_result(order: &Order, orders_saved: u64) -> String {
     layout(&format!("Order {}", order.id), &main)
 }
 
-/// The 404 page of `/order-result/{id}` for an order that the web shop does not have.
-pub fn order_not_found(id: &str) -> String {
-    let main = format!(
-        r#"<p id="not-found">There is no order <code>{}</code>.</p>
-<p><a href="/order">Place an order</a></p>"#,
-        escape(id)
-    );
-    layout("Order not found", &main)
-}
-
 /// What a page reached by a redirect received: the method, the content type and the body, so
 /// that a client can see whether a redirect kept the POST and its body.
 pub struct Received<'a> {
