@@ -10,6 +10,7 @@ TARGETS = {
     "problem": ("4xx response with a dynamic `detail` (3 variants)", 0.80),
     "static": ("204, 304, 401, 308 with static headers (4 responses)", 1.00),
     "axum": ("axum: `Err(error)` through `oneshot` on a router", 1.02),
+    "context": ("a 4xx through `ResponseContext`'s layer vs a hand-written middleware (2 requests)", 1.00),
 }
 
 def median_ns(root, group, name):

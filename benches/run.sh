@@ -26,7 +26,7 @@ if [[ ${INSTRUCTIONS:-1} != 0 ]] && command -v valgrind > /dev/null; then
   echo
   echo "| benchmark | derived, instructions per iteration | hand-written | ratio |"
   echo "|---|---|---|---|"
-  for group in status problem static axum; do
+  for group in status problem static axum context; do
     derived=$(count "$group" derived)
     hand=$(count "$group" hand)
     if [[ -z $derived || -z $hand || $hand == 0 ]]; then

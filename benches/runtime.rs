@@ -8,6 +8,11 @@
 //!    hand-written `serde_json` struct.
 //! 3. `static`: 204, 304 with an ETag, 401 with a static challenge, 308 with a static Location.
 //! 4. `axum`: a handler returning `Err(error)` through `tower::ServiceExt::oneshot` on a router.
+//! 5. `context`: a 4xx problem through `ResponseContext`'s layer, against a hand-written
+//!    middleware that does the same (`runtime/context.rs`).
+
+#[path = "runtime/context.rs"]
+mod context;
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::fmt;
@@ -591,5 +596,12 @@ fn axum_router(c: &mut Criterion) {
     );
 }
 
-criterion_group!(benches, status, problem, static_headers, axum_router);
+criterion_group!(
+    benches,
+    status,
+    problem,
+    static_headers,
+    axum_router,
+    context::context
+);
 criterion_main!(benches);

@@ -11,61 +11,75 @@ use http::HeaderValue;
 ///
 /// Each candidate's quality is that of the most specific media range that matches it:
 /// `text/html;level=1` over `text/html` over a structured-syntax suffix (`application/json`
-/// matches `application/problem+json`, RFC 6839) over `text/*` over `*/*`.
+/// matches `application/problem+json`, RFC 6839) over `text/*` over `*/*`. The field is read
+/// once, whatever the number of candidates (at most [`MAX_CANDIDATES`] are weighed).
 pub(crate) fn choose<'a>(
-    accept: impl Iterator<Item = &'a HeaderValue> + Clone,
-    candidates: &[&str],
+    accept: impl Iterator<Item = &'a HeaderValue>,
+    candidates: impl Iterator<Item = &'a str>,
 ) -> usize {
-    let mut best = (0, 0);
-    for (index, candidate) in candidates.iter().enumerate() {
-        let Some(candidate) = MediaType::parse(candidate) else {
-            continue;
-        };
-        let quality = quality(accept.clone(), &candidate);
-        if quality > best.1 {
-            best = (index, quality);
-        }
+    let mut parsed: [Option<MediaType<'a>>; MAX_CANDIDATES] = Default::default();
+    for (slot, candidate) in parsed.iter_mut().zip(candidates) {
+        *slot = MediaType::parse(candidate.as_bytes());
     }
-    best.0
-}
-
-/// The quality (0..=1000) `accept` gives `candidate`: that of its most specific matching range.
-fn quality<'a>(accept: impl Iterator<Item = &'a HeaderValue>, candidate: &MediaType<'_>) -> u16 {
-    let mut best: Option<(u8, u16)> = None;
+    // For each candidate, the (specificity, quality) of its most specific matching range.
+    let mut best: [Option<(u8, u16)>; MAX_CANDIDATES] = [None; MAX_CANDIDATES];
+    // Bytes, not text: every byte that matters is ASCII, and obs-text fails the token checks.
     let ranges = accept
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(|value| value.split(','))
+        .flat_map(|value| pieces(value.as_bytes(), b','))
         .filter_map(MediaRange::parse);
     for range in ranges {
-        if let Some(specificity) = range.matches(candidate) {
-            if best.is_none_or(|(most, _)| specificity > most) {
-                best = Some((specificity, range.quality));
+        for (candidate, best) in parsed.iter().zip(best.iter_mut()) {
+            let Some(candidate) = candidate else { continue };
+            if let Some(specificity) = range.matches(candidate) {
+                if best.is_none_or(|(most, _)| specificity > most) {
+                    *best = Some((specificity, range.quality));
+                }
             }
         }
     }
-    best.map_or(0, |(_, quality)| quality)
+    let mut chosen = (0, 0);
+    for (index, best) in best.iter().enumerate() {
+        let quality = best.map_or(0, |(_, quality)| quality);
+        if quality > chosen.1 {
+            chosen = (index, quality);
+        }
+    }
+    chosen.0
 }
 
+/// The most candidates [`choose`] weighs: the type's format, those a context offers, and RFC
+/// 9457 JSON; more are never chosen.
+pub(crate) const MAX_CANDIDATES: usize = 8;
+
 /// A media type: `type/subtype` and its parameters, as a format names its content.
+#[derive(Clone, Copy)]
 struct MediaType<'a> {
-    kind: &'a str,
-    subtype: &'a str,
-    parameters: &'a str,
+    kind: &'a [u8],
+    subtype: &'a [u8],
+    /// The structured syntax suffix (`json` of `problem+json`), or nothing.
+    suffix: &'a [u8],
+    parameters: &'a [u8],
 }
 
 impl<'a> MediaType<'a> {
-    fn parse(text: &'a str) -> Option<Self> {
-        let (essence, parameters) = text.split_once(';').unwrap_or((text, ""));
-        let (kind, subtype) = essence.trim().split_once('/')?;
+    fn parse(text: &'a [u8]) -> Option<Self> {
+        let (essence, parameters) = split_once(text, b';').unwrap_or((text, b""));
+        let (kind, subtype) = split_once(trim_ows(essence), b'/')?;
+        let suffix = subtype
+            .iter()
+            .rposition(|&b| b == b'+')
+            .and_then(|plus| subtype.get(plus + 1..))
+            .unwrap_or_default();
         (is_token(kind) && is_token(subtype)).then_some(MediaType {
             kind,
             subtype,
+            suffix,
             parameters,
         })
     }
 
     /// Whether it has parameter `name` with `value` (both compared without case).
-    fn has_parameter(&self, name: &str, value: &str) -> bool {
+    fn has_parameter(&self, name: &[u8], value: &[u8]) -> bool {
         parameters(self.parameters)
             .any(|(n, v)| n.eq_ignore_ascii_case(name) && v.eq_ignore_ascii_case(value))
     }
@@ -73,38 +87,39 @@ impl<'a> MediaType<'a> {
 
 /// One member of `Accept`: a media range and its weight.
 struct MediaRange<'a> {
-    kind: &'a str,
-    subtype: &'a str,
+    kind: &'a [u8],
+    subtype: &'a [u8],
     /// The parameters before `q`, unparsed.
-    parameters: &'a str,
+    parameters: &'a [u8],
     /// `q` times 1000.
     quality: u16,
 }
 
 impl<'a> MediaRange<'a> {
     /// `None` for a member that is not `type/subtype` with well-formed parameters and weight.
-    fn parse(member: &'a str) -> Option<Self> {
-        let member = member.trim_matches([' ', '\t']);
-        let (essence, rest) = member.split_once(';').unwrap_or((member, ""));
-        let (kind, subtype) = essence.trim_end_matches([' ', '\t']).split_once('/')?;
-        if !(is_token(kind) && is_token(subtype)) || (kind == "*" && subtype != "*") {
+    fn parse(member: &'a [u8]) -> Option<Self> {
+        let member = trim_ows(member);
+        let (essence, rest) = split_once(member, b';').unwrap_or((member, b""));
+        let (kind, subtype) = split_once(trim_ows(essence), b'/')?;
+        if !(is_token(kind) && is_token(subtype)) || (kind == b"*" && subtype != b"*") {
             return None;
         }
         let mut quality = 1000;
         let mut before_weight = rest.len();
         let mut offset = 0;
-        for parameter in rest.split(';') {
-            if parameter.trim_matches([' ', '\t']).is_empty() {
+        let parameters = if rest.is_empty() { None } else { Some(rest) };
+        for parameter in parameters.into_iter().flat_map(|rest| pieces(rest, b';')) {
+            if trim_ows(parameter).is_empty() {
                 offset += parameter.len() + 1;
                 continue;
             }
-            let (name, value) = parameter.split_once('=')?;
-            let name = name.trim_matches([' ', '\t']);
-            let value = value.trim_matches([' ', '\t']);
+            let (name, value) = split_once(parameter, b'=')?;
+            let name = trim_ows(name);
+            let value = trim_ows(value);
             if !is_token(name) || value.is_empty() {
                 return None;
             }
-            if name.eq_ignore_ascii_case("q") {
+            if name.eq_ignore_ascii_case(b"q") {
                 quality = weight(value)?;
                 before_weight = offset;
                 break;
@@ -121,22 +136,21 @@ impl<'a> MediaRange<'a> {
 
     /// How specifically this range names `candidate` (higher is more specific), or `None`.
     fn matches(&self, candidate: &MediaType<'_>) -> Option<u8> {
-        if self.kind == "*" {
+        if self.kind == b"*" {
             return Some(0);
         }
         if !self.kind.eq_ignore_ascii_case(candidate.kind) {
             return None;
         }
-        if self.subtype == "*" {
+        if self.subtype == b"*" {
             return Some(1);
         }
         let exact = self.subtype.eq_ignore_ascii_case(candidate.subtype);
-        let suffix = candidate
-            .subtype
-            .rsplit_once('+')
-            .is_some_and(|(_, suffix)| suffix.eq_ignore_ascii_case(self.subtype));
-        if !exact && !suffix {
+        if !exact && !self.subtype.eq_ignore_ascii_case(candidate.suffix) {
             return None;
+        }
+        if self.parameters.is_empty() {
+            return Some(if exact { 3 } else { 2 });
         }
         let mut count = 0u8;
         for (name, value) in parameters(self.parameters) {
@@ -150,43 +164,115 @@ impl<'a> MediaRange<'a> {
 }
 
 /// `;name=value` pairs (values unquoted).
-fn parameters(text: &str) -> impl Iterator<Item = (&str, &str)> {
-    text.split(';').filter_map(|parameter| {
-        let (name, value) = parameter.split_once('=')?;
-        let value = value.trim_matches([' ', '\t']);
+fn parameters(text: &[u8]) -> impl Iterator<Item = (&[u8], &[u8])> {
+    pieces(text, b';').filter_map(|parameter| {
+        let (name, value) = split_once(parameter, b'=')?;
+        let value = trim_ows(value);
         let value = value
-            .strip_prefix('"')
-            .and_then(|v| v.strip_suffix('"'))
+            .strip_prefix(b"\"")
+            .and_then(|v| v.strip_suffix(b"\""))
             .unwrap_or(value);
-        Some((name.trim_matches([' ', '\t']), value))
+        Some((trim_ows(name), value))
     })
 }
 
+/// The pieces of `text` between `delimiter`s.
+fn pieces(text: &[u8], delimiter: u8) -> impl Iterator<Item = &[u8]> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let current = rest?;
+        match split_once(current, delimiter) {
+            Some((piece, after)) => {
+                rest = Some(after);
+                Some(piece)
+            }
+            None => {
+                rest = None;
+                Some(current)
+            }
+        }
+    })
+}
+
+/// `text` before and after the first `delimiter`.
+fn split_once(text: &[u8], delimiter: u8) -> Option<(&[u8], &[u8])> {
+    let mut at = 0;
+    while at < text.len() {
+        if text[at] == delimiter {
+            return Some((&text[..at], &text[at + 1..]));
+        }
+        at += 1;
+    }
+    None
+}
+
+/// `text` without optional whitespace (spaces and tabs) at either end.
+fn trim_ows(mut text: &[u8]) -> &[u8] {
+    while let [b' ' | b'\t', rest @ ..] = text {
+        text = rest;
+    }
+    while let [rest @ .., b' ' | b'\t'] = text {
+        text = rest;
+    }
+    text
+}
+
 /// `qvalue = ( "0" [ "." 0*3DIGIT ] ) / ( "1" [ "." 0*3("0") ] )`, times 1000.
-fn weight(text: &str) -> Option<u16> {
-    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
-    if fraction.len() > 3 || !fraction.bytes().all(|b| b.is_ascii_digit()) {
+fn weight(text: &[u8]) -> Option<u16> {
+    let (whole, fraction) = split_once(text, b'.').unwrap_or((text, b""));
+    if fraction.len() > 3 || !fraction.iter().all(u8::is_ascii_digit) {
         return None;
     }
     let mut thousandths: u16 = 0;
-    for (i, digit) in fraction.bytes().enumerate() {
-        let scale = [100, 10, 1][i];
+    for (digit, scale) in fraction.iter().zip([100, 10, 1]) {
         thousandths += u16::from(digit - b'0') * scale;
     }
     match whole {
-        "0" => Some(thousandths),
-        "1" if thousandths == 0 => Some(1000),
+        b"0" => Some(thousandths),
+        b"1" if thousandths == 0 => Some(1000),
         _ => None,
     }
 }
 
 /// `token = 1*tchar` (RFC 9110 §5.6.2).
-fn is_token(text: &str) -> bool {
-    !text.is_empty()
-        && text
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+fn is_token(text: &[u8]) -> bool {
+    let mut tchars = true;
+    for &b in text {
+        tchars &= TCHAR[usize::from(b)];
+    }
+    tchars && !text.is_empty()
 }
+
+/// `tchar` (RFC 9110 §5.6.2), by byte.
+const TCHAR: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b: u8 = 0;
+    loop {
+        table[b as usize] = b.is_ascii_alphanumeric()
+            || matches!(
+                b,
+                b'!' | b'#'
+                    | b'$'
+                    | b'%'
+                    | b'&'
+                    | b'\''
+                    | b'*'
+                    | b'+'
+                    | b'-'
+                    | b'.'
+                    | b'^'
+                    | b'_'
+                    | b'`'
+                    | b'|'
+                    | b'~'
+            );
+        if b == u8::MAX {
+            break;
+        }
+        b += 1;
+    }
+    table
+};
 
 #[cfg(test)]
 mod tests {
@@ -199,7 +285,7 @@ mod tests {
             .iter()
             .map(|text| HeaderValue::from_str(text).unwrap())
             .collect();
-        choose(values.iter(), CANDIDATES)
+        choose(values.iter(), CANDIDATES.iter().copied())
     }
 
     #[test]
@@ -245,23 +331,27 @@ mod tests {
             "text/html;q=1.5",
         ] {
             let value = HeaderValue::from_bytes(accept.as_bytes()).unwrap();
-            assert_eq!(choose([value].iter(), CANDIDATES), 0, "{accept}");
+            assert_eq!(
+                choose([value].iter(), CANDIDATES.iter().copied()),
+                0,
+                "{accept}"
+            );
         }
         assert_eq!(pick(&["text/html;q=2, text/*;q=0.5"]), 1);
         let not_text = HeaderValue::from_bytes(b"text/html\xff").unwrap();
-        assert_eq!(choose([not_text].iter(), CANDIDATES), 0);
+        assert_eq!(choose([not_text].iter(), CANDIDATES.iter().copied()), 0);
     }
 
     #[test]
     fn weights_are_read_to_the_thousandth() {
-        assert_eq!(weight("0"), Some(0));
-        assert_eq!(weight("0.5"), Some(500));
-        assert_eq!(weight("0.125"), Some(125));
-        assert_eq!(weight("0.05"), Some(50));
-        assert_eq!(weight("1"), Some(1000));
-        assert_eq!(weight("1.000"), Some(1000));
-        assert_eq!(weight("1.001"), None);
-        assert_eq!(weight("0.1234"), None);
-        assert_eq!(weight(".5"), None);
+        assert_eq!(weight(b"0"), Some(0));
+        assert_eq!(weight(b"0.5"), Some(500));
+        assert_eq!(weight(b"0.125"), Some(125));
+        assert_eq!(weight(b"0.05"), Some(50));
+        assert_eq!(weight(b"1"), Some(1000));
+        assert_eq!(weight(b"1.000"), Some(1000));
+        assert_eq!(weight(b"1.001"), None);
+        assert_eq!(weight(b"0.1234"), None);
+        assert_eq!(weight(b".5"), None);
     }
 }

@@ -172,10 +172,7 @@ impl ResponseContext {
             .request_id
             .as_ref()
             .and_then(|name| headers.get(name));
-        self.for_fields(
-            headers.get_all(ACCEPT).iter().cloned().collect(),
-            request_id,
-        )
+        self.for_fields(headers.get_all(ACCEPT).iter().cloned(), request_id)
     }
 
     /// The name of the header the request's id is read from, if any.
@@ -187,12 +184,12 @@ impl ResponseContext {
     /// What this context keeps of a request with these `Accept` fields and this request id.
     pub(crate) fn for_fields(
         &self,
-        accept: Vec<HeaderValue>,
+        accept: impl Iterator<Item = HeaderValue>,
         request_id: Option<&HeaderValue>,
     ) -> RequestContext {
         RequestContext {
             settings: Arc::clone(&self.settings),
-            accept,
+            accept: AcceptFields::from_iter(accept),
             request_id: request_id.and_then(request_instance),
         }
     }
@@ -227,6 +224,11 @@ fn request_instance(value: &HeaderValue) -> Option<String> {
     if bytes.is_empty() || bytes.len() > MAX_REQUEST_ID {
         return None;
     }
+    let unreserved = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~');
+    if bytes.iter().all(unreserved) {
+        // A UUID, as request ids usually are: nothing to encode.
+        return value.to_str().ok().map(str::to_owned);
+    }
     let mut instance = String::with_capacity(bytes.len());
     for &b in bytes {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
@@ -245,8 +247,31 @@ fn request_instance(value: &HeaderValue) -> Option<String> {
 #[derive(Clone)]
 pub struct RequestContext {
     settings: Arc<Settings>,
-    accept: Vec<HeaderValue>,
+    accept: AcceptFields,
     request_id: Option<String>,
+}
+
+/// The `Accept` fields of a request: nearly always none or one, kept without a `Vec`.
+#[derive(Clone, Debug, Default)]
+struct AcceptFields {
+    first: Option<HeaderValue>,
+    more: Vec<HeaderValue>,
+}
+
+impl FromIterator<HeaderValue> for AcceptFields {
+    fn from_iter<I: IntoIterator<Item = HeaderValue>>(fields: I) -> Self {
+        let mut fields = fields.into_iter();
+        AcceptFields {
+            first: fields.next(),
+            more: fields.collect(),
+        }
+    }
+}
+
+impl AcceptFields {
+    fn iter(&self) -> impl Iterator<Item = &HeaderValue> {
+        self.first.iter().chain(&self.more)
+    }
 }
 
 /// What finishing a response takes: whether to add `Vary: Accept`, and the format to write the
@@ -256,10 +281,9 @@ pub(crate) struct Plan<'a> {
     rewrite: Option<&'a dyn ResponseFormat>,
 }
 
-// The tower layer reads a response's head before its body; `finish` needs neither method.
-#[cfg_attr(not(feature = "tower"), allow(dead_code))]
 impl Plan<'_> {
     /// Whether the content changes (and so must be read first).
+    #[cfg_attr(not(feature = "tower"), allow(dead_code))]
     pub(crate) fn rewrites(&self) -> bool {
         self.rewrite.is_some()
     }
@@ -281,19 +305,25 @@ impl RequestContext {
     /// `response` in this request's context: a problem in the format `Accept` prefers among
     /// the type's own and those offered (`Vary: Accept` when there was a choice), with the
     /// request's id as its `instance` when it has none. Anything else is returned as it is.
-    pub fn finish(&self, mut response: Response<Bytes>) -> Response<Bytes> {
-        let Some(plan) = self.plan(response.status(), response.headers(), response.extensions())
-        else {
-            return response;
-        };
+    pub fn finish(&self, response: Response<Bytes>) -> Response<Bytes> {
+        match self.plan(response.status(), response.headers(), response.extensions()) {
+            Some(plan) => self.finish_planned(&plan, response),
+            None => response,
+        }
+    }
+
+    /// `response` finished as `plan` (made from its own head) says.
+    pub(crate) fn finish_planned(
+        &self,
+        plan: &Plan<'_>,
+        mut response: Response<Bytes>,
+    ) -> Response<Bytes> {
         let rewritten = plan.rewrite.and_then(|format| {
             let json = format::problem_document(&response)?;
             format::render(format, response.status(), &json, self.request_id())
         });
         let headers = response.headers_mut();
-        if plan.vary {
-            vary_accept(headers);
-        }
+        plan.vary(headers);
         if let Some((content_type, body)) = rewritten {
             headers.insert(CONTENT_TYPE, content_type);
             headers.remove(CONTENT_LENGTH);
@@ -322,26 +352,54 @@ impl RequestContext {
             (None, Some(default)) => default.as_ref(),
             (None, None) => &ProblemJson,
         };
-        let mut candidates: Vec<&dyn ResponseFormat> = vec![own];
-        let offered = self.settings.offered.iter().map(|format| format.as_ref());
-        for format in offered.chain([&ProblemJson as &dyn ResponseFormat]) {
-            if candidates
-                .iter()
-                .all(|known| known.media_type() != format.media_type())
-            {
-                candidates.push(format);
-            }
-        }
-        let media_types: Vec<&str> = candidates.iter().map(|f| f.media_type()).collect();
-        let chosen = candidates[accept::choose(self.accept.iter(), &media_types)];
+        let (candidates, count) = self.candidates(own);
+        let media_types = candidates[..count]
+            .iter()
+            .map(|(_, media_type)| *media_type);
+        // Without `Accept`, the first: nothing to read.
+        let index = match self.accept.first {
+            Some(_) => accept::choose(self.accept.iter(), media_types),
+            None => 0,
+        };
+        let chosen = candidates[..count]
+            .get(index)
+            .map_or(own, |(format, _)| *format);
         let current = headers.get(CONTENT_TYPE).map(HeaderValue::as_bytes);
         let in_chosen = current == Some(chosen.media_type().as_bytes());
         Some(Plan {
-            vary: candidates.len() > 1,
+            vary: count > 1,
             rewrite: (!in_chosen || self.request_id.is_some()).then_some(chosen),
         })
     }
+
+    /// The formats a problem may be written in, with their media types: `own` first, then those
+    /// offered, then RFC 9457 JSON; one per media type, at most [`accept::MAX_CANDIDATES`]; and
+    /// how many there are.
+    fn candidates<'a>(&'a self, own: &'a dyn ResponseFormat) -> (Candidates<'a>, usize) {
+        let problem_json: &'a dyn ResponseFormat = &ProblemJson;
+        let offered = self.settings.offered.iter().map(|format| format.as_ref());
+        let all = std::iter::once(own)
+            .chain(offered)
+            .chain(std::iter::once(problem_json));
+        let mut candidates: Candidates<'a> = [(own, ""); accept::MAX_CANDIDATES];
+        let mut count = 0;
+        for format in all {
+            let media_type = format.media_type();
+            if count < candidates.len()
+                && candidates[..count]
+                    .iter()
+                    .all(|(_, known)| *known != media_type)
+            {
+                candidates[count] = (format, media_type);
+                count += 1;
+            }
+        }
+        (candidates, count)
+    }
 }
+
+/// Formats and their media types, in order of preference.
+type Candidates<'a> = [(&'a dyn ResponseFormat, &'static str); accept::MAX_CANDIDATES];
 
 impl fmt::Debug for RequestContext {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -1,7 +1,5 @@
 //! A small HTML page for browsers.
 
-use std::fmt::Write as _;
-
 use super::{Problem, RenderError, ResponseFormat};
 
 /// A small, self-contained HTML page (`text/html; charset=utf-8`): the status and title as the
@@ -34,35 +32,36 @@ impl ResponseFormat for HtmlPage {
     }
 
     fn render(&self, problem: &Problem<'_>, out: &mut Vec<u8>) -> Result<(), RenderError> {
-        let mut page = String::with_capacity(1024);
-        let heading = heading(problem);
-        write!(
-            page,
-            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
-             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-             <title>{heading}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n<h1>{heading}</h1>\n",
-            heading = Escaped(&heading)
-        )?;
-        if let Some(detail) = problem.detail() {
-            writeln!(page, "<p>{}</p>", Escaped(detail))?;
+        let mut heading = Vec::with_capacity(64);
+        heading.extend_from_slice(problem.status().as_str().as_bytes());
+        if let Some(title) = problem.title() {
+            heading.push(b' ');
+            escape(title, &mut heading);
         }
-        members(problem, &mut page)?;
-        page.push_str("</main>\n</body>\n</html>\n");
-        out.extend_from_slice(page.as_bytes());
+        out.extend_from_slice(HEAD.as_bytes());
+        out.extend_from_slice(&heading);
+        out.extend_from_slice(b"</title>\n<style>");
+        out.extend_from_slice(STYLE.as_bytes());
+        out.extend_from_slice(b"</style>\n</head>\n<body>\n<main>\n<h1>");
+        out.extend_from_slice(&heading);
+        out.extend_from_slice(b"</h1>\n");
+        if let Some(detail) = problem.detail() {
+            out.extend_from_slice(b"<p>");
+            escape(detail, out);
+            out.extend_from_slice(b"</p>\n");
+        }
+        members(problem, out);
+        out.extend_from_slice(b"</main>\n</body>\n</html>\n");
         Ok(())
     }
 }
 
-/// "404 Not Found": the status and the problem's title (or the code alone).
-fn heading(problem: &Problem<'_>) -> String {
-    match problem.title() {
-        Some(title) => format!("{} {title}", problem.status().as_str()),
-        None => problem.status().as_str().to_owned(),
-    }
-}
+/// The page up to its title's text.
+const HEAD: &str = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>";
 
 /// The problem type (unless `about:blank`), the instance and the extension members, as a `<dl>`.
-fn members(problem: &Problem<'_>, page: &mut String) -> std::fmt::Result {
+fn members(problem: &Problem<'_>, out: &mut Vec<u8>) {
     let type_uri = Some(problem.type_uri()).filter(|uri| *uri != "about:blank");
     let fixed = [
         ("Problem type", type_uri),
@@ -70,48 +69,49 @@ fn members(problem: &Problem<'_>, page: &mut String) -> std::fmt::Result {
     ];
     let fixed = fixed
         .into_iter()
-        .filter_map(|(name, value)| value.map(|value| (name, value.to_owned())));
-    let extensions = problem.extensions().iter().map(|(name, value)| {
-        let value = match value {
-            serde_json::Value::String(text) => text.clone(),
-            other => other.to_string(),
-        };
-        (name.as_str(), value)
-    });
-    let mut rows = fixed.chain(extensions).peekable();
-    if rows.peek().is_none() {
-        return Ok(());
+        .filter_map(|(name, value)| value.map(|value| (name, value)));
+    let extensions = problem.extensions();
+    if fixed.clone().next().is_none() && extensions.is_empty() {
+        return;
     }
-    page.push_str("<dl>\n");
-    for (name, value) in rows {
-        writeln!(
-            page,
-            "<dt>{}</dt><dd>{}</dd>",
-            Escaped(name),
-            Escaped(&value)
-        )?;
+    out.extend_from_slice(b"<dl>\n");
+    for (name, value) in fixed {
+        row(name, value, out);
     }
-    page.push_str("</dl>\n");
-    Ok(())
+    for (name, value) in extensions {
+        match value {
+            serde_json::Value::String(text) => row(name, text, out),
+            other => row(name, &other.to_string(), out),
+        }
+    }
+    out.extend_from_slice(b"</dl>\n");
 }
 
-/// Text escaped for HTML content and attribute values.
-struct Escaped<'a>(&'a str);
+/// `<dt>name</dt><dd>value</dd>`, both escaped.
+fn row(name: &str, value: &str, out: &mut Vec<u8>) {
+    out.extend_from_slice(b"<dt>");
+    escape(name, out);
+    out.extend_from_slice(b"</dt><dd>");
+    escape(value, out);
+    out.extend_from_slice(b"</dd>\n");
+}
 
-impl std::fmt::Display for Escaped<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let mut rest = self.0;
-        while let Some(at) = rest.find(['&', '<', '>', '"', '\'']) {
-            f.write_str(&rest[..at])?;
-            f.write_str(match rest.as_bytes()[at] {
-                b'&' => "&amp;",
-                b'<' => "&lt;",
-                b'>' => "&gt;",
-                b'"' => "&quot;",
-                _ => "&#39;",
-            })?;
-            rest = &rest[at + 1..];
-        }
-        f.write_str(rest)
+/// `text` escaped for HTML content and quoted attribute values.
+fn escape(text: &str, out: &mut Vec<u8>) {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    for (at, byte) in bytes.iter().enumerate() {
+        let entity: &[u8] = match byte {
+            b'&' => b"&amp;",
+            b'<' => b"&lt;",
+            b'>' => b"&gt;",
+            b'"' => b"&quot;",
+            b'\'' => b"&#39;",
+            _ => continue,
+        };
+        out.extend_from_slice(&bytes[start..at]);
+        out.extend_from_slice(entity);
+        start = at + 1;
     }
+    out.extend_from_slice(&bytes[start..]);
 }

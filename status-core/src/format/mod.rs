@@ -50,12 +50,14 @@ mod problem_json;
 use std::borrow::Cow;
 use std::fmt;
 
+use crate::problem::{PROBLEM_JSON, ProblemDetails};
 use bytes::Bytes;
 use http::header::CONTENT_TYPE;
 use http::{HeaderValue, Response, StatusCode};
-use serde::Deserialize;
 
-use crate::problem::{PROBLEM_JSON, ProblemDetails};
+mod document;
+
+use document::Document;
 
 pub use html::HtmlPage;
 pub use problem_json::ProblemJson;
@@ -101,13 +103,24 @@ pub trait ResponseFormat: Send + Sync + 'static {
 #[derive(Debug, Clone, Copy)]
 pub struct Problem<'a> {
     status: StatusCode,
-    details: &'a ProblemDetails,
+    type_uri: &'a str,
+    title: Option<&'a str>,
+    detail: Option<&'a str>,
+    instance: Option<&'a str>,
+    extensions: &'a serde_json::Map<String, serde_json::Value>,
 }
 
 impl<'a> Problem<'a> {
     /// The problem `details` of a response with `status` (to test a format of your own).
     pub fn new(status: StatusCode, details: &'a ProblemDetails) -> Self {
-        Problem { status, details }
+        Problem {
+            status,
+            type_uri: &details.type_uri,
+            title: details.title.as_deref(),
+            detail: details.detail.as_deref(),
+            instance: details.instance.as_deref(),
+            extensions: &details.extensions,
+        }
     }
 
     /// The response's status.
@@ -117,29 +130,29 @@ impl<'a> Problem<'a> {
 
     /// The problem type, a URI reference; `about:blank` when it has none of its own.
     pub fn type_uri(&self) -> &'a str {
-        &self.details.type_uri
+        self.type_uri
     }
 
     /// The title: the status code's reason phrase, or the contract's own `title`.
     pub fn title(&self) -> Option<&'a str> {
-        self.details.title.as_deref()
+        self.title
     }
 
     /// The explanation of this occurrence, when the contract sends one (never for a 5xx, nor
     /// for `detail = hidden`).
     pub fn detail(&self) -> Option<&'a str> {
-        self.details.detail.as_deref()
+        self.detail
     }
 
     /// The URI reference of this occurrence: the variant's `#[instance]` field, or the
     /// request's id put there by [`ResponseContext`](crate::ResponseContext).
     pub fn instance(&self) -> Option<&'a str> {
-        self.details.instance.as_deref()
+        self.instance
     }
 
     /// The extension members, by name.
     pub fn extensions(&self) -> &'a serde_json::Map<String, serde_json::Value> {
-        &self.details.extensions
+        self.extensions
     }
 }
 
@@ -271,14 +284,18 @@ pub(crate) fn render(
         return Some((HeaderValue::from_static(PROBLEM_JSON), json));
     }
     let content_type = HeaderValue::from_str(media_type).ok()?;
-    let mut details: ProblemDetails = serde_json::from_slice(json).ok()?;
-    if details.instance.is_none() {
-        details.instance = instance.map(str::to_owned);
-    }
-    let mut out = Vec::with_capacity(512);
-    format
-        .render(&Problem::new(status, &details), &mut out)
-        .ok()?;
+    let document: Document<'_> = serde_json::from_slice(json).ok()?;
+    let instance = document.instance.as_deref().or(instance);
+    let problem = Problem {
+        status,
+        type_uri: document.type_uri.as_deref().unwrap_or("about:blank"),
+        title: document.title.as_deref(),
+        detail: document.detail.as_deref(),
+        instance,
+        extensions: &document.extensions,
+    };
+    let mut out = Vec::with_capacity(1024);
+    format.render(&problem, &mut out).ok()?;
     Some((content_type, Bytes::from(out)))
 }
 
@@ -288,13 +305,12 @@ fn with_instance(json: &Bytes, instance: Option<&str>) -> Option<Bytes> {
     let Some(instance) = instance else {
         return Some(json.clone());
     };
-    #[derive(Deserialize)]
-    struct Members {
-        instance: Option<serde::de::IgnoredAny>,
-    }
-    let members: Members = serde_json::from_slice(json).ok()?;
-    if members.instance.is_some() {
-        return Some(json.clone());
+    // Without the word anywhere, there is no such member; with it, the document decides.
+    if contains(json, b"instance") {
+        let document: Document<'_> = serde_json::from_slice(json).ok()?;
+        if document.instance.is_some() {
+            return Some(json.clone());
+        }
     }
     let trimmed = json.trim_ascii_end();
     let body = trimmed.strip_suffix(b"}")?;
@@ -304,9 +320,26 @@ fn with_instance(json: &Bytes, instance: Option<&str>) -> Option<Bytes> {
         out.push(b',');
     }
     out.extend_from_slice(b"\"instance\":");
-    serde_json::to_writer(&mut out, instance).ok()?;
+    if instance
+        .bytes()
+        .all(|b| b.is_ascii_graphic() && b != b'"' && b != b'\\')
+    {
+        // A request id as the context encodes it: nothing to escape.
+        out.push(b'"');
+        out.extend_from_slice(instance.as_bytes());
+        out.push(b'"');
+    } else {
+        serde_json::to_writer(&mut out, instance).ok()?;
+    }
     out.push(b'}');
     Some(Bytes::from(out))
+}
+
+/// Whether `needle` occurs in `haystack`.
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack
+        .windows(needle.len())
+        .any(|window| window == needle)
 }
 
 /// `response` written in `format`, the format its type named; the RFC 9457 document goes with

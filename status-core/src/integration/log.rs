@@ -19,8 +19,14 @@ pub fn response<'a>(
 ) {
     #[cfg(feature = "tracing")]
     {
-        // A 1xx, 2xx or 3xx that was built is not logged: its contract is not asked for.
-        if build_error.is_none() && !sent.is_client_error() && !sent.is_server_error() {
+        // A 1xx, 2xx or 3xx that was built is not logged: its contract is not asked for; nor is
+        // anything written (the error's text, its sources) for a level no subscriber wants.
+        let wanted = if build_error.is_some() || sent.is_server_error() {
+            tracing::enabled!(tracing::Level::ERROR)
+        } else {
+            sent.is_client_error() && tracing::enabled!(tracing::Level::DEBUG)
+        };
+        if !wanted {
             return;
         }
         let contract = contract();

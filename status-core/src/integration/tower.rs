@@ -121,7 +121,9 @@ where
     match body.collect().await {
         Ok(collected) => {
             let response = Response::from_parts(parts, collected.to_bytes());
-            context.finish(response).map(ContextBody::full)
+            context
+                .finish_planned(&plan, response)
+                .map(ContextBody::full)
         }
         // The content is lost: the honest answer is a server error.
         Err(_) => crate::fallback_response().map(ContextBody::full),

@@ -99,8 +99,7 @@ fn request_context(context: &ResponseContext, request: &ServiceRequest) -> Reque
     let headers = request.headers();
     let accept = headers
         .get_all(ACCEPT)
-        .filter_map(|value| http::HeaderValue::from_bytes(value.as_bytes()).ok())
-        .collect();
+        .filter_map(|value| http::HeaderValue::from_bytes(value.as_bytes()).ok());
     let request_id = context
         .request_id_name()
         .and_then(|name| headers.get(name.as_str()))
