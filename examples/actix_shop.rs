@@ -28,7 +28,11 @@
 //! curl -i -H 'Authorization: Bearer bob' http://127.0.0.1:3001/api/orders/1         # 404 (concealed 403)
 //! curl -i -X DELETE http://127.0.0.1:3001/api/orders/1                              # 405, Allow
 //! curl -i -H 'If-None-Match: "catalog-v1"' http://127.0.0.1:3001/api/catalog        # 304
+//! curl -i -H 'Accept: text/html' -H 'X-Request-Id: r1' http://127.0.0.1:3001/api/orders/1  # 401 as a page
 //! ```
+//!
+//! Every error goes through [`ResponseContext`]'s middleware: a browser gets it as an HTML page,
+//! an API client as a problem (`Vary: Accept`), and a request's `x-request-id` is its `instance`.
 //!
 //! actix-web takes a derived type as an error (`From<T> for actix_web::Error`), so the answers
 //! that are not failures (204, 303, 304) travel as `Err` values too; that is where actix-web
@@ -46,7 +50,7 @@ use actix_web::dev::Server;
 use actix_web::http::header;
 use actix_web::{App, HttpRequest, HttpServer, Responder, Route, guard, web};
 use serde::{Deserialize, Serialize};
-use status_core::HttpStatus;
+use status_core::{HttpStatus, ResponseContext};
 
 /// Everything the shop answers that is not a page or a document.
 #[derive(Debug, thiserror::Error, HttpStatus)]
@@ -430,11 +434,18 @@ pub fn routes(config: &mut web::ServiceConfig) {
 /// The shop on `listener`, running once awaited (or spawned); its handle stops it.
 pub fn server(listener: TcpListener) -> io::Result<Server> {
     let shop = web::Data::new(Shop::new());
-    let server = HttpServer::new(move || App::new().app_data(shop.clone()).configure(routes))
-        .workers(2)
-        .shutdown_timeout(5)
-        .listen(listener)?
-        .run();
+    // Each problem in the format the request's `Accept` prefers (an HTML page for a browser), with
+    // its `x-request-id` as the `instance`.
+    let server = HttpServer::new(move || {
+        App::new()
+            .wrap(ResponseContext::new())
+            .app_data(shop.clone())
+            .configure(routes)
+    })
+    .workers(2)
+    .shutdown_timeout(5)
+    .listen(listener)?
+    .run();
     Ok(server)
 }
 

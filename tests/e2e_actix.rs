@@ -138,6 +138,7 @@ fn problem_headers(body: &str, extra: &[(&str, &str)]) -> Vec<(String, String)> 
     let mut list = sorted_pairs(extra);
     list.extend(sorted_pairs(&[
         ("content-type", PROBLEM),
+        ("vary", "accept"),
         ("content-length", &length),
     ]));
     list.sort();
@@ -616,4 +617,33 @@ async fn upgrade_required_says_connection_upgrade_on_the_wire() {
     tokio::time::timeout(EXCHANGE, handle.stop(false))
         .await
         .expect("the server stops in time");
+}
+
+#[actix_web::test]
+async fn an_error_is_a_page_for_a_browser_and_carries_the_request_id() {
+    let shop = Shop::start().await;
+    let browser = [
+        ("accept", "text/html,application/xhtml+xml,*/*;q=0.8"),
+        ("x-request-id", "actix-7"),
+    ];
+    let page = shop
+        .send(Method::GET, "/api/orders/1", &browser, None)
+        .await;
+    assert_eq!(page.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(page.headers["content-type"], "text/html; charset=utf-8");
+    assert_eq!(page.headers["vary"], "accept");
+    assert_eq!(page.headers["www-authenticate"], r#"Bearer realm="shop""#);
+    let html = page.text();
+    assert!(html.contains("<title>401 Unauthorized</title>"), "{html}");
+    assert!(
+        html.contains("<dt>Reference</dt><dd>actix-7</dd>"),
+        "{html}"
+    );
+
+    let client = [("x-request-id", "actix-7")];
+    let problem = shop.send(Method::GET, "/api/orders/1", &client, None).await;
+    assert_eq!(problem.headers["content-type"], PROBLEM);
+    let body: Value = serde_json::from_slice(&problem.body).expect("JSON");
+    assert_eq!(body["instance"], "actix-7");
+    shop.stop().await;
 }

@@ -5,6 +5,7 @@
 //! attributes; `value.rs` the values both take (codes, strings, header names, templates).
 
 mod field;
+mod keys;
 mod status;
 mod value;
 
@@ -14,7 +15,7 @@ use syn::{Ident, LitStr};
 pub use field::parse_field_attrs;
 // `key_names` is read by status-derive-internals, which compiles these files too.
 #[allow(unused_imports)]
-pub use status::key_names;
+pub use keys::key_names;
 pub use status::parse_status_attr;
 
 pub const STATUS: &str = "status";

@@ -241,13 +241,8 @@ fn implementation(input: &Input, bounds: &Bounds, arms: Arms) -> TokenStream {
         )
     };
     let table = table.finish();
-    let (response_body, fallback) = match &input.format {
-        Some(path) => in_format(path, response_body),
-        None => (response_body, TokenStream::new()),
-    };
-    let integrations = input.integrations.then(|| {
-        quote!(::status_core::__integrations!([#impl_generics] [#ident #ty_generics] [#where_clause]);)
-    });
+    let (response_body, fallback) = in_format(input.format.as_ref(), response_body);
+    let integrations = integrations(input, &generics);
     quote! {
         const _: () = {
             static __HTTP_STATUS_TABLE: ::status_core::__private::ContractTable =
@@ -288,10 +283,22 @@ fn implementation(input: &Input, bounds: &Bounds, arms: Arms) -> TokenStream {
     }
 }
 
+/// The framework integrations' impls for the type, unless it opted out (`integrations = none`).
+fn integrations(input: &Input, generics: &syn::Generics) -> Option<TokenStream> {
+    let ident = &input.original.ident;
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    input.integrations.then(|| {
+        quote!(::status_core::__integrations!([#impl_generics] [#ident #ty_generics] [#where_clause]);)
+    })
+}
+
 /// `try_to_response()`'s body written in the type's format, and the `fallback_response()` in
-/// it. The format is a `'static` reference made in a `const`, so that a value that is not a
+/// it; the body as it is, and no `fallback_response()`, for a type without a format. The format is a `'static` reference made in a `const`, so that a value that is not a
 /// format is reported on the path the user wrote.
-fn in_format(path: &syn::Path, response_body: TokenStream) -> (TokenStream, TokenStream) {
+fn in_format(path: Option<&syn::Path>, response_body: TokenStream) -> (TokenStream, TokenStream) {
+    let Some(path) = path else {
+        return (response_body, TokenStream::new());
+    };
     let format = quote_spanned! {path.span()=>
         {
             const __HTTP_STATUS_FORMAT: &'static dyn ::status_core::format::ResponseFormat = &#path;
