@@ -172,3 +172,34 @@ async fn a_server_error_is_logged_once_with_the_request_s_method_path_and_id() {
     }
     assert!(!errors[0].contains("secret"), "{}", errors[0]);
 }
+
+#[actix_web::test]
+async fn what_middlewares_inside_it_add_stays() {
+    let app = test::init_service(
+        App::new()
+            .wrap(actix_web::middleware::DefaultHeaders::new().add(("x-inner", "kept")))
+            .wrap(ResponseContext::new())
+            .route("/books/7", web::get().to(missing))
+            .route("/saved", web::get().to(saved)),
+    )
+    .await;
+    for (path, accept) in [
+        ("/books/7", "text/html"),
+        ("/books/7", "*/*"),
+        ("/saved", "text/html"),
+    ] {
+        let request = test::TestRequest::get()
+            .uri(path)
+            .insert_header(("accept", accept))
+            .to_request();
+        let response = test::call_service(&app, request).await;
+        assert_eq!(
+            response
+                .headers()
+                .get("x-inner")
+                .map(|v| v.to_str().unwrap()),
+            Some("kept"),
+            "{path} {accept}"
+        );
+    }
+}

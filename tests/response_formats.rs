@@ -495,3 +495,99 @@ fn malformed_accept_fields_answer_the_type_s_format_never_406() {
         .finish(JsonError::Withdrawn(7).to_response());
     assert_eq!(parts(&response).1, JSON);
 }
+
+/// A format that names no media type.
+struct NotAMediaType;
+
+impl status_core::format::ResponseFormat for NotAMediaType {
+    fn media_type(&self) -> &'static str {
+        "html"
+    }
+
+    fn render(
+        &self,
+        _: &status_core::format::Problem<'_>,
+        out: &mut Vec<u8>,
+    ) -> Result<(), status_core::format::RenderError> {
+        out.extend_from_slice(b"<p>never sent</p>");
+        Ok(())
+    }
+}
+
+#[derive(Debug, thiserror::Error, HttpStatus)]
+#[error("book {0} was withdrawn")]
+#[status(410, format = NotAMediaType)]
+struct WithdrawnInNoMediaType(u64);
+
+#[test]
+fn a_format_that_names_no_media_type_leaves_the_problem_in_rfc_9457_json() {
+    assert_eq!(
+        parts(&WithdrawnInNoMediaType(7).to_response()),
+        (
+            410,
+            JSON,
+            r#"{"type":"about:blank","title":"Gone","status":410,"detail":"book 7 was withdrawn"}"#
+                .into()
+        )
+    );
+    let context = ResponseContext::new().offer(NotAMediaType);
+    let response = context
+        .for_request(&request(Some("html"), None))
+        .finish(JsonError::Withdrawn(7).to_response());
+    assert_eq!(parts(&response).1, JSON);
+}
+
+#[test]
+fn a_problem_with_a_null_instance_gets_the_request_id_once() {
+    let mut foreign = Response::new(Bytes::from_static(
+        br#"{"type":"about:blank","title":"Not Found","status":404,"instance":null}"#,
+    ));
+    *foreign.status_mut() = http::StatusCode::NOT_FOUND;
+    foreign.headers_mut().insert(
+        "content-type",
+        HeaderValue::from_static("application/problem+json"),
+    );
+    let response = ResponseContext::new()
+        .for_request(&request(None, Some("req-1")))
+        .finish(foreign);
+    assert_eq!(
+        parts(&response).2,
+        r#"{"type":"about:blank","title":"Not Found","status":404,"instance":"req-1"}"#
+    );
+}
+
+#[test]
+fn rfc_9457_json_stays_on_offer_however_many_formats_are() {
+    struct Numbered(&'static str);
+    impl status_core::format::ResponseFormat for Numbered {
+        fn media_type(&self) -> &'static str {
+            self.0
+        }
+        fn render(
+            &self,
+            _: &status_core::format::Problem<'_>,
+            out: &mut Vec<u8>,
+        ) -> Result<(), status_core::format::RenderError> {
+            out.extend_from_slice(self.0.as_bytes());
+            Ok(())
+        }
+    }
+    let mut context = ResponseContext::new();
+    for media_type in [
+        "text/a", "text/b", "text/c", "text/d", "text/e", "text/f", "text/g", "text/h",
+    ] {
+        context = context.offer(Numbered(media_type));
+    }
+    let finish = |accept| {
+        context
+            .for_request(&request(Some(accept), None))
+            .finish(JsonError::Withdrawn(7).to_response())
+    };
+    assert_eq!(
+        parts(&finish("application/problem+json, text/*;q=0.5")).1,
+        JSON
+    );
+    // The sixth offered format is weighed (HTML is the first), the seventh is not.
+    assert_eq!(parts(&finish("text/e")).1, Some("text/e"));
+    assert_eq!(parts(&finish("text/f")).1, JSON);
+}

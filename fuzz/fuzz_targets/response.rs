@@ -52,7 +52,11 @@ fuzz_target!(|input: Input| {
         ),
         wire::a_server_error_never_shows_its_source(&marker),
         wire::formats::every_format_keeps_the_guarantees(&marker, &input.accept, &input.request_id),
-        wire::formats::every_format_keeps_the_guarantees(&input.text, &input.accept, &input.request_id),
+        wire::formats::every_format_keeps_the_guarantees(
+            &input.text,
+            &input.accept,
+            &input.request_id,
+        ),
         wire::formats::conceal_holds_in_every_format(
             &input.text,
             &input.detail,

@@ -47,6 +47,11 @@ pub(crate) fn choose<'a>(
     chosen.0
 }
 
+/// Whether `text` is a media type: `type/subtype`, tokens both, with parameters or not.
+pub(crate) fn is_media_type(text: &str) -> bool {
+    MediaType::parse(text.as_bytes()).is_some()
+}
+
 /// The most candidates [`choose`] weighs: the type's format, those a context offers, and RFC
 /// 9457 JSON; more are never chosen.
 pub(crate) const MAX_CANDIDATES: usize = 8;

@@ -13,6 +13,8 @@
 
 mod accept;
 
+pub(crate) use accept::is_media_type;
+
 use std::fmt;
 use std::sync::Arc;
 
@@ -96,7 +98,8 @@ impl ResponseContext {
     }
 
     /// Offers `format` too, after those offered already, to clients whose `Accept` prefers its
-    /// media type.
+    /// media type. Six formats are weighed besides the type's own and RFC 9457 JSON (which is
+    /// always on offer); one offered after those six is never chosen.
     ///
     /// ```
     /// use status_core::format::{Problem, RenderError, ResponseFormat};
@@ -288,6 +291,12 @@ impl Plan<'_> {
         self.rewrite.is_some()
     }
 
+    /// Whether the format was chosen by `Accept`, so that the response varies with it.
+    #[cfg_attr(not(feature = "actix-web"), allow(dead_code))]
+    pub(crate) fn varies(&self) -> bool {
+        self.vary
+    }
+
     /// Adds `Vary: Accept` to `headers` when the format was chosen by `Accept`.
     pub(crate) fn vary(&self, headers: &mut HeaderMap) {
         if self.vary {
@@ -378,14 +387,22 @@ impl RequestContext {
     fn candidates<'a>(&'a self, own: &'a dyn ResponseFormat) -> (Candidates<'a>, usize) {
         let problem_json: &'a dyn ResponseFormat = &ProblemJson;
         let offered = self.settings.offered.iter().map(|format| format.as_ref());
+        let offered_count = self.settings.offered.len();
         let all = std::iter::once(own)
             .chain(offered)
             .chain(std::iter::once(problem_json));
         let mut candidates: Candidates<'a> = [(own, ""); accept::MAX_CANDIDATES];
         let mut count = 0;
-        for format in all {
+        let last = offered_count + 1;
+        for (index, format) in all.enumerate() {
             let media_type = format.media_type();
-            if count < candidates.len()
+            // The last place is RFC 9457 JSON's: it is always on offer.
+            let room = if index == last {
+                count < accept::MAX_CANDIDATES
+            } else {
+                count < accept::MAX_CANDIDATES - 1
+            };
+            if room
                 && candidates[..count]
                     .iter()
                     .all(|(_, known)| *known != media_type)

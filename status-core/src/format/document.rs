@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 use serde::Deserialize;
-use serde::de::{self, Deserializer, IgnoredAny, MapAccess, Visitor};
+use serde::de::{self, Deserializer, MapAccess, Visitor};
 
 /// The members of a problem document.
 #[derive(Default)]
@@ -16,6 +16,10 @@ pub(crate) struct Document<'a> {
     pub(crate) title: Option<Cow<'a, str>>,
     pub(crate) detail: Option<Cow<'a, str>>,
     pub(crate) instance: Option<Cow<'a, str>>,
+    /// The `status` member, when it is a number that fits; the response's status is what counts.
+    pub(crate) status: Option<u16>,
+    /// Whether the document names `instance` at all (`"instance": null` does).
+    pub(crate) names_instance: bool,
     pub(crate) extensions: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -41,9 +45,13 @@ impl<'de> Visitor<'de> for DocumentVisitor {
                 "type" => &mut document.type_uri,
                 "title" => &mut document.title,
                 "detail" => &mut document.detail,
-                "instance" => &mut document.instance,
+                "instance" => {
+                    document.names_instance = true;
+                    &mut document.instance
+                }
                 "status" => {
-                    map.next_value::<IgnoredAny>()?;
+                    let status: serde_json::Value = map.next_value()?;
+                    document.status = status.as_u64().and_then(|code| u16::try_from(code).ok());
                     continue;
                 }
                 _ => {
@@ -115,5 +123,7 @@ mod tests {
         assert!(serde_json::from_slice::<Document<'_>>(br#"{"status":"x"}"#).is_ok());
         let document: Document<'_> = serde_json::from_slice(br#"{"detail":null}"#).unwrap();
         assert!(document.detail.is_none());
+        let document: Document<'_> = serde_json::from_slice(br#"{"instance":null}"#).unwrap();
+        assert!(document.instance.is_none() && document.names_instance);
     }
 }

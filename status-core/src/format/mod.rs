@@ -123,6 +123,28 @@ impl<'a> Problem<'a> {
         }
     }
 
+    /// The problem of `document`, with `status` (the document's own when `None`), and
+    /// `instance` when the document has none.
+    fn read(
+        document: &'a Document<'a>,
+        status: Option<StatusCode>,
+        instance: Option<&'a str>,
+    ) -> Self {
+        let status = status
+            .or(document
+                .status
+                .and_then(|code| StatusCode::from_u16(code).ok()))
+            .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        Problem {
+            status,
+            type_uri: document.type_uri.as_deref().unwrap_or("about:blank"),
+            title: document.title.as_deref(),
+            detail: document.detail.as_deref(),
+            instance: document.instance.as_deref().or(instance),
+            extensions: &document.extensions,
+        }
+    }
+
     /// The response's status.
     pub fn status(&self) -> StatusCode {
         self.status
@@ -138,8 +160,9 @@ impl<'a> Problem<'a> {
         self.title
     }
 
-    /// The explanation of this occurrence, when the contract sends one (never for a 5xx, nor
-    /// for `detail = hidden`).
+    /// The explanation of this occurrence, when the contract sends one (never for a derived
+    /// type's 5xx, unless it says `detail = display`, nor for `detail = hidden`; a problem
+    /// written by other code has what it has).
     pub fn detail(&self) -> Option<&'a str> {
         self.detail
     }
@@ -283,17 +306,12 @@ pub(crate) fn render(
         let json = with_instance(json, instance)?;
         return Some((HeaderValue::from_static(PROBLEM_JSON), json));
     }
+    if !crate::context::is_media_type(media_type) {
+        return None;
+    }
     let content_type = HeaderValue::from_str(media_type).ok()?;
     let document: Document<'_> = serde_json::from_slice(json).ok()?;
-    let instance = document.instance.as_deref().or(instance);
-    let problem = Problem {
-        status,
-        type_uri: document.type_uri.as_deref().unwrap_or("about:blank"),
-        title: document.title.as_deref(),
-        detail: document.detail.as_deref(),
-        instance,
-        extensions: &document.extensions,
-    };
+    let problem = Problem::read(&document, Some(status), instance);
     let mut out = Vec::with_capacity(1024);
     format.render(&problem, &mut out).ok()?;
     Some((content_type, Bytes::from(out)))
@@ -305,11 +323,19 @@ fn with_instance(json: &Bytes, instance: Option<&str>) -> Option<Bytes> {
     let Some(instance) = instance else {
         return Some(json.clone());
     };
-    // Without the word anywhere, there is no such member; with it, the document decides.
+    // Without the word anywhere, there is no such member; with it, the document decides: one
+    // with an `instance` keeps it, one with `"instance": null` is written anew with the id
+    // (appending would make a second member).
     if contains(json, b"instance") {
         let document: Document<'_> = serde_json::from_slice(json).ok()?;
         if document.instance.is_some() {
             return Some(json.clone());
+        }
+        if document.names_instance {
+            let mut out = Vec::with_capacity(json.len() + instance.len() + 16);
+            let problem = Problem::read(&document, None, Some(instance));
+            ProblemJson.render(&problem, &mut out).ok()?;
+            return Some(Bytes::from(out));
         }
     }
     let trimmed = json.trim_ascii_end();

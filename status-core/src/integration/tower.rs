@@ -21,9 +21,13 @@
 //! # let _ = app;
 //! ```
 //!
-//! The layer reads a problem's content only when it changes it (another format, or an
-//! `instance` to add), and only when the body says its exact length, up to 1 MiB (every
-//! response built here does); anything else passes through untouched, body and all. With the
+//! Add it with `Router::layer` (or `route_layer`): axum answers HEAD outside it, so that a HEAD
+//! gets the header fields of the GET's answer. The layer reads a problem's content only when it
+//! changes it (another format, or an `instance` to add), and only when the body says its exact
+//! length, up to 1 MiB (every response built here does); anything else passes through
+//! untouched, body and all. The request's id is read on the way in: a layer that sets it
+//! (tower-http's `SetRequestIdLayer`) goes outside this one (`.layer(ResponseContext::new())`
+//! first, then `.layer(SetRequestIdLayer::x_request_id(...))`). With the
 //! `tracing` feature, the inner service runs in an error-level span `request` with the
 //! request's `method`, `path` (without the query, which may carry secrets) and `request_id`,
 //! so that the integrations' log line of a 5xx carries them.
@@ -118,7 +122,11 @@ where
         // Left in the format it is in, whatever `Accept` says: it does not vary.
         return Response::from_parts(parts, ContextBody::inner(body));
     }
-    match body.collect().await {
+    // A body that claims a length and sends more is cut off at the limit, as an error.
+    match http_body_util::Limited::new(body, MAX_PROBLEM as usize)
+        .collect()
+        .await
+    {
         Ok(collected) => {
             let response = Response::from_parts(parts, collected.to_bytes());
             context

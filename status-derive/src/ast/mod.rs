@@ -129,6 +129,9 @@ impl<'a> Input<'a> {
             default
         });
         let format = default.as_ref().and_then(|attr| attr.format.clone());
+        let type_keys_only = default.as_ref().is_some_and(|attr| {
+            attr.code.is_none() && attr.transparent.is_none() && attr.has_type_keys()
+        });
         let integrations = default
             .as_ref()
             .is_none_or(|attr| attr.integrations_none.is_none());
@@ -141,7 +144,7 @@ impl<'a> Input<'a> {
             Data::Enum(data) => data
                 .variants
                 .iter()
-                .map(|variant| enum_variant(cx, variant, &default, type_malformed))
+                .map(|variant| enum_variant(cx, variant, &default, type_malformed, type_keys_only))
                 .collect(),
             Data::Union(data) => {
                 cx.error(
@@ -196,6 +199,7 @@ fn enum_variant<'a>(
     variant: &'a syn::Variant,
     default: &Option<StatusAttr>,
     type_malformed: bool,
+    type_keys_only: bool,
 ) -> Variant<'a> {
     let (((own, has_own), fields), malformed) = cx.scoped(|cx| {
         let own = status_attrs(cx, &variant.attrs, Place::Variant);
@@ -205,10 +209,15 @@ fn enum_variant<'a>(
     let malformed = type_malformed || malformed;
     let attr = if has_own { own } else { default.clone() };
     if attr.is_none() && !malformed {
+        let default = if type_keys_only {
+            "a default status first in the enum's `#[status(...)]`: `#[status(404, format = ...)]`"
+        } else {
+            "a default `#[status(...)]` to the enum"
+        };
         cx.error(
             variant.ident.span(),
             format!(
-                "variant `{}` has no status: add `#[status(...)]` to it, or a default `#[status(...)]` to the enum",
+                "variant `{}` has no status: add `#[status(...)]` to it, or {default}",
                 variant.ident
             ),
         );

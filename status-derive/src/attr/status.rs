@@ -46,6 +46,9 @@ pub fn parse_status_attr(cx: &Ctxt, attr: &Attribute, place: Place) -> Option<St
         reject_type_keys(cx, &parsed);
     }
     let only_type_keys = place == Place::Enum && parsed.has_type_keys();
+    if only_type_keys && parsed.code.is_none() && parsed.transparent.is_none() {
+        reject_status_keys(cx, &parsed);
+    }
     if parsed.code.is_none() && parsed.transparent.is_none() && !malformed && !only_type_keys {
         cx.error(
             span,
@@ -70,6 +73,28 @@ fn reject_type_keys(cx: &Ctxt, parsed: &StatusAttr) {
                 ),
             );
         }
+    }
+}
+
+/// The keys of a status on an enum's `#[status(...)]` that holds no default status: they would
+/// apply to nothing, so each is an error that says where the code goes.
+fn reject_status_keys(cx: &Ctxt, parsed: &StatusAttr) {
+    let status_keys = parsed
+        .keys
+        .iter()
+        .filter(|(name, _)| !TYPE_KEYS.contains(&name.as_str()))
+        .map(|(name, span)| (format!("`{name}`"), *span));
+    let allows = parsed
+        .allows
+        .iter()
+        .map(|(allow, span)| (format!("`allow({})`", allow.name()), *span));
+    for (key, span) in status_keys.chain(allows) {
+        cx.error(
+            span,
+            format!(
+                "{key} goes with a default status, and this `#[status(...)]` has none: write the code first, `#[status(404, ...)]`, or move {key} to the variants"
+            ),
+        );
     }
 }
 

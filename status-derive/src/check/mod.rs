@@ -191,7 +191,9 @@ impl Rules<'_> {
                 );
             }
         }
-        for (key, span) in &self.attr.keys {
+        // `format` and `integrations` belong to the type, and take effect on a transparent one.
+        let keys = self.attr.keys.iter();
+        for (key, span) in keys.filter(|(key, _)| !crate::attr::TYPE_KEYS.contains(&key.as_str())) {
             self.error(
                 *span,
                 format!("`{key}` has no effect with `transparent`, which takes the whole response from the field's HttpStatus\nhelp: remove `{key}`, or give the variant a status of its own instead of `transparent`"),

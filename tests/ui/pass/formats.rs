@@ -47,6 +47,18 @@ impl axum::response::IntoResponse for ShelfNotFound {
 
 impl actix_web::ResponseError for ShelfNotFound {}
 
+// A transparent wrapper takes the type's keys too: its own format, and no generated impls.
+#[derive(Debug, thiserror::Error, HttpStatus)]
+#[error(transparent)]
+#[status(transparent, format = PLAIN, integrations = none)]
+pub struct Wrapped(BookError);
+
+impl axum::response::IntoResponse for Wrapped {
+    fn into_response(self) -> axum::response::Response {
+        axum::http::StatusCode::IM_A_TEAPOT.into_response()
+    }
+}
+
 fn main() {
     let page = BookError::NotFound(7).to_response();
     assert_eq!(page.headers()["content-type"], "text/html; charset=utf-8");
@@ -56,4 +68,8 @@ fn main() {
     assert_eq!(ShelfFull.to_response().body().as_ref(), b"the shelf is full");
     assert_eq!(ShelfNotFound.to_response().headers()["content-type"], "application/problem+json");
     assert_eq!(axum::response::IntoResponse::into_response(ShelfNotFound).status(), 410);
+    let wrapped = Wrapped(BookError::NotFound(7)).to_response();
+    assert_eq!(wrapped.status(), 404);
+    assert_eq!(wrapped.headers()["content-type"], "text/plain; charset=utf-8");
+    assert_eq!(wrapped.body().as_ref(), b"book 7 does not exist");
 }

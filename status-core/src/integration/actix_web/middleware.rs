@@ -4,10 +4,9 @@ use std::future::{Future, Ready, ready};
 use std::pin::Pin;
 use std::rc::Rc;
 
-use actix_web::HttpResponse;
-use actix_web::body::{EitherBody, MessageBody};
+use actix_web::body::{BoxBody, EitherBody, MessageBody};
 use actix_web::dev::{Service, ServiceRequest, ServiceResponse, Transform, forward_ready};
-use actix_web::http::header::ACCEPT;
+use actix_web::http::header::{ACCEPT, CONTENT_LENGTH, CONTENT_TYPE, HeaderValue, VARY};
 
 use super::ActixResponse;
 use crate::context::{RequestContext, ResponseContext};
@@ -108,6 +107,8 @@ fn request_context(context: &ResponseContext, request: &ServiceRequest) -> Reque
 }
 
 /// `response` finished in `context` when it carries a derived type's error; as it is otherwise.
+/// The response is changed in place (what middlewares inside this one added stays): `Vary`, and,
+/// when the format or the `instance` changes, the content and its type.
 fn finish<B>(
     context: &RequestContext,
     response: ServiceResponse<B>,
@@ -115,13 +116,36 @@ fn finish<B>(
     let carried = response
         .response()
         .error()
-        .and_then(|error| error.as_error::<ActixResponse>());
+        .and_then(|error| error.as_error::<ActixResponse>())
+        .map(ActixResponse::to_http);
     let Some(carried) = carried else {
         return response.map_into_left_body();
     };
-    // The error goes with the new response, for the middlewares around this one.
-    let finished = context.finish(carried.to_http());
-    let error = actix_web::Error::from(ActixResponse::from_http(finished));
-    let (request, _) = response.into_parts();
-    ServiceResponse::new(request, HttpResponse::from_error(error)).map_into_right_body()
+    let Some(plan) = context.plan(carried.status(), carried.headers(), carried.extensions()) else {
+        return response.map_into_left_body();
+    };
+    let rewrites = plan.rewrites();
+    let finished = context.finish_planned(&plan, carried);
+    let (request, mut answer) = response.into_parts();
+    let headers = answer.headers_mut();
+    let listed = headers
+        .get_all(VARY)
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(','))
+        .any(|name| name.trim() == "*" || name.trim().eq_ignore_ascii_case("accept"));
+    if plan.varies() && !listed {
+        headers.append(VARY, HeaderValue::from_static("accept"));
+    }
+    if !rewrites {
+        return ServiceResponse::new(request, answer).map_into_left_body();
+    }
+    let (parts, body) = finished.into_parts();
+    if let Some(content_type) = parts.headers.get(http::header::CONTENT_TYPE) {
+        if let Ok(content_type) = HeaderValue::from_bytes(content_type.as_bytes()) {
+            headers.insert(CONTENT_TYPE, content_type);
+        }
+    }
+    headers.remove(CONTENT_LENGTH);
+    let answer = answer.set_body(BoxBody::new(body));
+    ServiceResponse::new(request, answer).map_into_right_body()
 }

@@ -115,7 +115,7 @@ impl ActixResponse {
     }
 
     /// The response as an `http` 1 response again, for [`ResponseContext`](crate::ResponseContext).
-    fn to_http(&self) -> http::Response<Bytes> {
+    pub(crate) fn to_http(&self) -> http::Response<Bytes> {
         let mut response = http::Response::new(self.body.clone().unwrap_or_default());
         *response.status_mut() = http::StatusCode::from_u16(self.status.as_u16())
             .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
