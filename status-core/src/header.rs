@@ -137,9 +137,17 @@ pub(crate) struct PercentEncode<'a>(pub(crate) &'a mut String);
 
 impl fmt::Write for PercentEncode<'_> {
     fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.push_bytes(s.as_bytes());
+        Ok(())
+    }
+}
+
+impl PercentEncode<'_> {
+    /// Appends `bytes` percent-encoded (any bytes: a header value's obs-text too).
+    pub(crate) fn push_bytes(&mut self, bytes: &[u8]) {
         const HEX: &[u8; 16] = b"0123456789ABCDEF";
-        for &b in s.as_bytes() {
-            if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+        for &b in bytes {
+            if is_unreserved(b) {
                 self.0.push(char::from(b));
             } else {
                 self.0.push('%');
@@ -147,6 +155,10 @@ impl fmt::Write for PercentEncode<'_> {
                 self.0.push(char::from(HEX[usize::from(b & 0xf)]));
             }
         }
-        Ok(())
     }
+}
+
+/// RFC 3986 `unreserved`: the bytes a URI carries as they are.
+fn is_unreserved(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~')
 }

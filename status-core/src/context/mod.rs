@@ -23,6 +23,7 @@ use http::header::{ACCEPT, CONTENT_LENGTH, CONTENT_TYPE, VARY};
 use http::{HeaderMap, HeaderName, HeaderValue, Response, StatusCode};
 
 use crate::format::{self, HtmlPage, ProblemDocument, ProblemJson, ResponseFormat};
+use crate::header::PercentEncode;
 
 /// How an application answers problems in each request's context: which formats it offers
 /// besides each type's own, the format of types that name none, and the header that carries the
@@ -227,22 +228,8 @@ fn request_instance(value: &HeaderValue) -> Option<String> {
     if bytes.is_empty() || bytes.len() > MAX_REQUEST_ID {
         return None;
     }
-    let unreserved = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~');
-    if bytes.iter().all(unreserved) {
-        // A UUID, as request ids usually are: nothing to encode.
-        return value.to_str().ok().map(str::to_owned);
-    }
     let mut instance = String::with_capacity(bytes.len());
-    for &b in bytes {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
-            instance.push(char::from(b));
-        } else {
-            const HEX: &[u8; 16] = b"0123456789ABCDEF";
-            instance.push('%');
-            instance.push(char::from(HEX[usize::from(b >> 4)]));
-            instance.push(char::from(HEX[usize::from(b & 0xf)]));
-        }
-    }
+    PercentEncode(&mut instance).push_bytes(bytes);
     Some(instance)
 }
 
@@ -429,16 +416,18 @@ impl fmt::Debug for RequestContext {
 
 /// Adds `accept` to `Vary`, unless it lists it already or says `*`.
 fn vary_accept(headers: &mut HeaderMap) {
-    let listed = headers
-        .get_all(VARY)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
+    if !varies_with_accept(headers.get_all(VARY).iter().map(HeaderValue::as_bytes)) {
+        headers.append(VARY, HeaderValue::from_static("accept"));
+    }
+}
+
+/// Whether `Vary` field values list `accept` or say `*`.
+pub(crate) fn varies_with_accept<'a>(values: impl Iterator<Item = &'a [u8]>) -> bool {
+    values
+        .filter_map(|value| std::str::from_utf8(value).ok())
         .flat_map(|value| value.split(','))
         .any(|name| {
             let name = name.trim();
             name == "*" || name.eq_ignore_ascii_case("accept")
-        });
-    if !listed {
-        headers.append(VARY, HeaderValue::from_static("accept"));
-    }
+        })
 }

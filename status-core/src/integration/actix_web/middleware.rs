@@ -9,7 +9,7 @@ use actix_web::dev::{Service, ServiceRequest, ServiceResponse, Transform, forwar
 use actix_web::http::header::{ACCEPT, CONTENT_LENGTH, CONTENT_TYPE, HeaderValue, VARY};
 
 use super::ActixResponse;
-use crate::context::{RequestContext, ResponseContext};
+use crate::context::{RequestContext, ResponseContext, varies_with_accept};
 
 /// `App::new().wrap(ResponseContext::new())`: every response made from a derived type's error
 /// is finished in its request's context: the format `Accept` prefers, `instance` from the
@@ -128,11 +128,7 @@ fn finish<B>(
     let finished = context.finish_planned(&plan, carried);
     let (request, mut answer) = response.into_parts();
     let headers = answer.headers_mut();
-    let listed = headers
-        .get_all(VARY)
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(|value| value.split(','))
-        .any(|name| name.trim() == "*" || name.trim().eq_ignore_ascii_case("accept"));
+    let listed = varies_with_accept(headers.get_all(VARY).map(|value| value.as_bytes()));
     if plan.varies() && !listed {
         headers.append(VARY, HeaderValue::from_static("accept"));
     }
