@@ -159,6 +159,6 @@ impl PercentEncode<'_> {
 }
 
 /// RFC 3986 `unreserved`: the bytes a URI carries as they are.
-fn is_unreserved(b: u8) -> bool {
+pub(crate) fn is_unreserved(b: u8) -> bool {
     b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~')
 }

@@ -23,7 +23,7 @@ use http::header::{ACCEPT, CONTENT_LENGTH, CONTENT_TYPE, VARY};
 use http::{HeaderMap, HeaderName, HeaderValue, Response, StatusCode};
 
 use crate::format::{self, HtmlPage, ProblemDocument, ProblemJson, ResponseFormat};
-use crate::header::PercentEncode;
+use crate::header::{PercentEncode, is_unreserved};
 
 /// How an application answers problems in each request's context: which formats it offers
 /// besides each type's own, the format of types that name none, and the header that carries the
@@ -228,7 +228,11 @@ fn request_instance(value: &HeaderValue) -> Option<String> {
     if bytes.is_empty() || bytes.len() > MAX_REQUEST_ID {
         return None;
     }
-    let mut instance = String::with_capacity(bytes.len());
+    if bytes.iter().all(|&b| is_unreserved(b)) {
+        // A UUID, as request ids usually are: nothing to encode.
+        return value.to_str().ok().map(str::to_owned);
+    }
+    let mut instance = String::with_capacity(bytes.len() * 3);
     PercentEncode(&mut instance).push_bytes(bytes);
     Some(instance)
 }
