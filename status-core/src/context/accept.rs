@@ -248,29 +248,12 @@ fn is_token(text: &[u8]) -> bool {
     tchars && !text.is_empty()
 }
 
-/// `tchar` (RFC 9110 §5.6.2), by byte.
+/// `tchar` (RFC 9110 §5.6.2) by byte: status-codes' one definition, as a table.
 const TCHAR: [bool; 256] = {
     let mut table = [false; 256];
     let mut b: u8 = 0;
     loop {
-        table[b as usize] = b.is_ascii_alphanumeric()
-            || matches!(
-                b,
-                b'!' | b'#'
-                    | b'$'
-                    | b'%'
-                    | b'&'
-                    | b'\''
-                    | b'*'
-                    | b'+'
-                    | b'-'
-                    | b'.'
-                    | b'^'
-                    | b'_'
-                    | b'`'
-                    | b'|'
-                    | b'~'
-            );
+        table[b as usize] = status_codes::syntax::is_tchar(b);
         if b == u8::MAX {
             break;
         }
