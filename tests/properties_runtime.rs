@@ -20,6 +20,15 @@ fn nasty() -> impl Strategy<Value = String> {
     ]
 }
 
+/// Text near a book's JSON: valid documents, documents of the wrong shape, and broken ones.
+fn json_like() -> impl Strategy<Value = String> {
+    prop_oneof![
+        r#"\{"title": ?"[a-z\\"]{0,8}", ?"pages": ?-?[0-9]{1,6}\}"#,
+        r#"[\[\]{}:,"a-z0-9 \\]{0,30}"#,
+        nasty(),
+    ]
+}
+
 fn config() -> ProptestConfig {
     let cases = std::env::var("PROPTEST_CASES")
         .ok()
@@ -65,6 +74,16 @@ proptest! {
     #[test]
     fn a_server_error_never_shows_its_source(marker in "[A-Za-z0-9]{12,24}") {
         wire::a_server_error_never_shows_its_source(&marker).map_err(TestCaseError::fail)?;
+    }
+
+    #[test]
+    fn json_errors_answer_their_classified_status(input in json_like(), marker in "[A-Za-z0-9]{12,24}") {
+        wire::classify::json_errors_answer_their_classified_status(input.as_bytes(), &marker).map_err(TestCaseError::fail)?;
+    }
+
+    #[test]
+    fn any_classified_status_answers_its_own_or_the_fallback(code in any::<u16>(), marker in "[A-Za-z0-9]{12,24}") {
+        wire::classify::any_classified_status_answers_its_own_or_the_fallback(code, &marker).map_err(TestCaseError::fail)?;
     }
 
     #[test]

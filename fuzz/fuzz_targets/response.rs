@@ -1,7 +1,8 @@
 //! Responses from arbitrary dynamic inputs: header values from fields, `Display` output,
 //! placeholders, `Retry-After` from any `Duration` or `SystemTime`, extension members; and each
 //! through every format (RFC 9457 JSON, the HTML page, a house format) chosen from any `Accept`
-//! with any request id. The properties are the ones `cargo test` checks with proptest
+//! with any request id; foreign errors classified into a status set, and any status a classifier
+//! may answer. The properties are the ones `cargo test` checks with proptest
 //! (`tests/wire_properties/`).
 #![no_main]
 
@@ -28,6 +29,7 @@ struct Input {
     accept: String,
     request_id: String,
     member: String,
+    code: u16,
 }
 
 fuzz_target!(|input: Input| {
@@ -64,6 +66,8 @@ fuzz_target!(|input: Input| {
             &input.request_id,
         ),
         wire::formats::formats_write_any_problem(&input.detail, &input.item, &input.member),
+        wire::classify::json_errors_answer_their_classified_status(input.text.as_bytes(), &marker),
+        wire::classify::any_classified_status_answers_its_own_or_the_fallback(input.code, &marker),
     ];
     for verdict in verdicts {
         if let Err(violation) = verdict {

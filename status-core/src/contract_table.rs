@@ -82,6 +82,11 @@ static UNDECODABLE: Contract = Contract {
     }),
 };
 
+/// The contract of the fallback 500 (`fallback_response()`): a problem without detail.
+pub fn fallback_contract() -> &'static Contract {
+    &UNDECODABLE
+}
+
 impl ContractTable {
     /// A table over `encoded`, in format version 1; nothing is decoded yet.
     pub const fn v1(encoded: &'static str) -> Self {

@@ -56,6 +56,7 @@ extern crate self as status_core;
 struct ReadmeDoctests;
 
 mod body;
+pub mod classify;
 mod context;
 mod contract;
 mod contract_table;
@@ -241,6 +242,19 @@ pub mod __private {
             Ok(status) => status,
             Err(_) => http::StatusCode::INTERNAL_SERVER_ERROR,
         }
+    }
+
+    /// The status a variant's classifier picked, as the number its status set is matched on.
+    #[inline]
+    pub fn classified(status: http::StatusCode) -> u16 {
+        status.as_u16()
+    }
+
+    /// The contract of a classified variant whose classifier answered outside its set: the
+    /// fallback 500 it then answers.
+    #[cold]
+    pub fn outside_set_contract() -> &'static crate::Contract {
+        crate::contract_table::fallback_contract()
     }
 
     /// A response without content or header fields (`ResponseParts` for the common case).

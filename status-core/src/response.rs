@@ -56,6 +56,12 @@ pub enum ResponseBuildError {
         /// The member's name, or the body field's name.
         name: &'static str,
     },
+    /// A variant's classifier (`#[status(400 | 422, classify = ...)]`) answered a status its
+    /// set does not list.
+    OutsideStatusSet {
+        /// The status the classifier answered.
+        status: u16,
+    },
 }
 
 impl fmt::Display for ResponseBuildError {
@@ -76,6 +82,10 @@ impl fmt::Display for ResponseBuildError {
             ResponseBuildError::Member { name } => {
                 write!(f, "`{name}` could not be serialized")
             }
+            ResponseBuildError::OutsideStatusSet { status } => write!(
+                f,
+                "the classifier answered {status}, which the variant's status set does not list"
+            ),
         }
     }
 }

@@ -25,6 +25,7 @@ macro_rules! ensure {
     };
 }
 
+pub mod classify;
 pub mod formats;
 
 /// A response never sends a header value that is not a valid field value of its field's syntax

@@ -52,6 +52,9 @@ pub struct Field<'a> {
     pub index: usize,
     pub ty: &'a Type,
     pub roles: Vec<FieldRole>,
+    /// Whether thiserror would call it the error's source: `#[from]`, `#[source]`, or named
+    /// `source`.
+    pub is_source: bool,
 }
 
 impl<'a> Variant<'a> {
@@ -103,6 +106,14 @@ impl<'a> Variant<'a> {
             PartKind::Field { field } => Some(self.field_at(field)),
             _ => None,
         })
+    }
+
+    /// The field a status set's `classify` reads: the only field, or the error's source.
+    pub fn classified_field(&self) -> Option<&Field<'a>> {
+        match self.fields.as_slice() {
+            [only] => Some(only),
+            fields => fields.iter().find(|field| field.is_source),
+        }
     }
 
     pub fn has_header(&self, name: &str) -> bool {
@@ -302,12 +313,18 @@ fn fields<'a>(cx: &Ctxt, fields: &'a Fields) -> Vec<Field<'a>> {
                 Some(ident) => (Member::Named(ident.clone()), ident.unraw().to_string()),
                 None => (Member::Unnamed(index.into()), index.to_string()),
             };
+            let is_source = name == "source"
+                || field
+                    .attrs
+                    .iter()
+                    .any(|attr| attr.path().is_ident("from") || attr.path().is_ident("source"));
             Field {
                 member,
                 name,
                 index,
                 ty: &field.ty,
                 roles: attr::parse_field_attrs(cx, &field.attrs),
+                is_source,
             }
         })
         .collect()

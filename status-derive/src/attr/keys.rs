@@ -125,6 +125,11 @@ pub(super) const KEYS: &[Key] = &[
         name: "body",
         parse: Parse::With(body),
     },
+    // #[status(400 | 422 | 500, classify = status_core::classify::json_error)]
+    Key {
+        name: "classify",
+        parse: Parse::With(classify),
+    },
     // #[status(format = status_core::format::HtmlPage)], on the type: its response format.
     Key {
         name: "format",
@@ -284,6 +289,16 @@ fn body(cx: &Ctxt, key: &Ident, value: Value, parsed: &mut StatusAttr) {
         None => cx.error(
             value_or_key(key, &value),
             "`body` is `none` or `problem`; a custom body comes from a field marked `#[body]`",
+        ),
+    }
+}
+
+fn classify(cx: &Ctxt, key: &Ident, value: Value, parsed: &mut StatusAttr) {
+    match value {
+        Value::Path(path) => parsed.classify = Some(path),
+        other => cx.error(
+            value_or_key(key, &other),
+            "`classify` names a function from the variant's field to the status it answers: `classify = status_core::classify::json_error`, or `fn(&YourError) -> StatusCode` of yours",
         ),
     }
 }

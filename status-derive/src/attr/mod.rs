@@ -148,6 +148,10 @@ pub struct StatusAttr {
     /// The attribute's path, where errors about the attribute as a whole point.
     pub span: Span,
     pub code: Option<Code>,
+    /// `400 | 422 | 500`: every code of a status set, `code` first; empty for one status.
+    pub set: Vec<Code>,
+    /// `classify = path`: the function that picks a status of the set at run time.
+    pub classify: Option<syn::Path>,
     pub transparent: Option<Span>,
     /// Every key given besides the code, in order, for `transparent`'s "no other keys".
     pub keys: Vec<(String, Span)>,
@@ -173,6 +177,8 @@ impl StatusAttr {
         StatusAttr {
             span,
             code: None,
+            set: Vec::new(),
+            classify: None,
             transparent: None,
             keys: Vec::new(),
             conceal_with: None,
@@ -192,6 +198,23 @@ impl StatusAttr {
     /// Whether it has a key that belongs to the type rather than to a status.
     pub fn has_type_keys(&self) -> bool {
         self.format.is_some() || self.integrations_none.is_some()
+    }
+
+    /// The attribute as each status it may answer: itself for one status, and for a status set
+    /// one copy per code, as if each were a variant's own (what the rules check, and what is
+    /// generated).
+    pub fn statuses(&self) -> Vec<StatusAttr> {
+        if self.set.is_empty() {
+            return vec![self.clone()];
+        }
+        self.set
+            .iter()
+            .map(|code| StatusAttr {
+                code: Some(*code),
+                set: Vec::new(),
+                ..self.clone()
+            })
+            .collect()
     }
 
     pub fn allows(&self, allow: Allow) -> bool {

@@ -8,7 +8,7 @@ use syn::{Attribute, Ident, Lit, Token};
 
 use super::keys::{ALLOW_LIST, KEYS, key_names, parse_allows};
 use super::value::{Value, code_from_value, parse_literal, parse_value, skip_item};
-use super::{ALLOWS, FIELD_ATTRIBUTES, Place, StatusAttr, TYPE_KEYS, closest, did_you_mean};
+use super::{ALLOWS, Code, FIELD_ATTRIBUTES, Place, StatusAttr, TYPE_KEYS, closest, did_you_mean};
 use crate::ctxt::Ctxt;
 
 /// Parses `#[status(...)]` written at `place`; `None` when it has no arguments to parse.
@@ -119,15 +119,13 @@ fn items(cx: &Ctxt, input: ParseStream, parsed: &mut StatusAttr) -> syn::Result<
 /// the item was one.
 fn code(cx: &Ctxt, input: ParseStream, parsed: &mut StatusAttr) -> bool {
     if input.peek(Lit) || input.peek(Token![-]) {
-        match parse_literal(input) {
-            Ok(value) => parsed.code = code_from_value(cx, &value, "the status code"),
-            Err(error) => cx.syn_error(error),
-        }
+        parsed.code = one_code(cx, input);
+        status_set(cx, input, parsed);
         return true;
     }
     let fork = input.fork();
-    let is_code =
-        fork.call(syn::Path::parse_mod_style).is_ok() && (fork.is_empty() || fork.peek(Token![,]));
+    let is_code = fork.call(syn::Path::parse_mod_style).is_ok()
+        && (fork.is_empty() || fork.peek(Token![,]) || fork.peek(Token![|]));
     if !is_code {
         return false;
     }
@@ -138,7 +136,54 @@ fn code(cx: &Ctxt, input: ParseStream, parsed: &mut StatusAttr) -> bool {
             parsed.code = code_from_value(cx, &Value::Path(path), "the status code");
         }
     }
+    status_set(cx, input, parsed);
     true
+}
+
+/// One code of a status set: a number (or `-` and one) or a name.
+fn one_code(cx: &Ctxt, input: ParseStream) -> Option<Code> {
+    let value = if input.peek(Lit) || input.peek(Token![-]) {
+        parse_literal(input)
+    } else {
+        input.call(syn::Path::parse_mod_style).map(Value::Path)
+    };
+    match value {
+        Ok(value) => code_from_value(cx, &value, "the status code"),
+        Err(error) => {
+            cx.syn_error(error);
+            None
+        }
+    }
+}
+
+/// `400 | 422 | 500`: the rest of a status set after its first code, which `parsed.code`
+/// holds. Each code once.
+fn status_set(cx: &Ctxt, input: ParseStream, parsed: &mut StatusAttr) {
+    if !input.peek(Token![|]) {
+        return;
+    }
+    if let Some(span) = parsed.transparent {
+        cx.error(
+            span,
+            "`transparent` answers the field's own statuses: it takes no status set",
+        );
+    }
+    let mut set: Vec<Code> = parsed.code.into_iter().collect();
+    while input.parse::<Token![|]>().is_ok() {
+        let Some(code) = one_code(cx, input) else {
+            skip_item(input);
+            return;
+        };
+        if set.iter().any(|known| known.value == code.value) {
+            cx.error(
+                code.span,
+                format!("{} is already in this status set", code.value),
+            );
+        } else {
+            set.push(code);
+        }
+    }
+    parsed.set = set;
 }
 
 /// One `key`, `key = value` or `key(...)` after the code.

@@ -4,6 +4,7 @@
 use proc_macro2::Span;
 
 use super::{Rules, named};
+use crate::ast::Variant;
 use crate::attr::{Allow, Code};
 use crate::prop;
 
@@ -82,28 +83,35 @@ impl Rules<'_> {
             let Some(attr) = &sibling.attr else {
                 continue;
             };
-            if attr.transparent.is_some() || prop::wire(attr) != Some((conceal.value, None)) {
-                continue;
-            }
-            if let Some(what) = prop::beyond_bare_problem(sibling, attr, conceal.value) {
-                self.should(
-                    Allow::DistinguishableConceal,
-                    conceal.span,
-                    format!(
-                        "`conceal = {}` answers a bare \"{}\" problem, but {} answers {} with {what}, so a client can tell a concealed {} from a real {} (RFC 9110 §15.5.4)\n\
-                         help: make {} answer a bare problem too (`detail = hidden`, no headers or members)",
-                        conceal.value,
-                        named(conceal.value),
-                        sibling.name(),
-                        conceal.value,
-                        named(code.value),
-                        conceal.value,
-                        sibling.name()
-                    ),
-                );
-                return;
+            // Each status of a sibling's set is an answer of its own.
+            for view in attr.statuses() {
+                if view.transparent.is_some() || prop::wire(&view) != Some((conceal.value, None)) {
+                    continue;
+                }
+                if let Some(what) = prop::beyond_bare_problem(sibling, &view, conceal.value) {
+                    self.distinguishable(code, conceal, sibling, &what);
+                    return;
+                }
             }
         }
+    }
+
+    fn distinguishable(&self, code: Code, conceal: Code, sibling: &Variant, what: &str) {
+        self.should(
+            Allow::DistinguishableConceal,
+            conceal.span,
+            format!(
+                "`conceal = {}` answers a bare \"{}\" problem, but {} answers {} with {what}, so a client can tell a concealed {} from a real {} (RFC 9110 §15.5.4)\n\
+                 help: make {} answer a bare problem too (`detail = hidden`, no headers or members)",
+                conceal.value,
+                named(conceal.value),
+                sibling.name(),
+                conceal.value,
+                named(code.value),
+                conceal.value,
+                sibling.name()
+            ),
+        );
     }
 }
 

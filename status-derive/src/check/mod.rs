@@ -12,6 +12,7 @@
 mod body;
 mod conceal;
 mod headers;
+mod set;
 mod status;
 
 use std::cell::{Cell, RefCell};
@@ -37,20 +38,46 @@ pub fn check(cx: &Ctxt, input: &Input) {
         } else {
             index.to_string()
         };
-        let rules = Rules {
-            cx,
-            input,
-            variant,
-            attr,
-            dedup_scope: &scope,
-            allowed: RefCell::new(Vec::new()),
-            reported: Cell::new(false),
-        };
-        rules.check();
+        let mut allowed = Vec::new();
+        let mut reported = false;
+        // Each status of a set is checked as if it were a variant's own; what does not depend on
+        // the status is checked with the first.
+        for (position, view) in attr.statuses().iter().enumerate() {
+            let rules = Rules {
+                cx,
+                input,
+                variant,
+                attr: view,
+                first_status: position == 0,
+                dedup_scope: &scope,
+                allowed: RefCell::new(Vec::new()),
+                reported: Cell::new(false),
+            };
+            rules.check();
+            allowed.extend(rules.allowed.take());
+            reported |= rules.reported.get();
+        }
         // An enum-level default's opt-outs apply to many variants; each variant's own must be
         // needed, so that an opt-out does not outlive the contract that needed it.
-        if !variant.uses_default && !rules.reported.get() {
-            rules.unused_allows();
+        if !variant.uses_default && !reported {
+            unused_allows(cx, variant, attr, &allowed);
+        }
+    }
+}
+
+/// Rule (error): an `allow(...)` that turns no rule off, for any status the variant answers, is
+/// a stale opt-out.
+fn unused_allows(cx: &Ctxt, variant: &Variant, attr: &StatusAttr, allowed: &[Allow]) {
+    for (allow, span) in &attr.allows {
+        if !allowed.contains(allow) {
+            cx.error(
+                *span,
+                format!(
+                    "`allow({})` turns nothing off: {} breaks no rule it names\nhelp: remove it",
+                    allow.name(),
+                    variant.name()
+                ),
+            );
         }
     }
 }
@@ -59,7 +86,11 @@ struct Rules<'a> {
     cx: &'a Ctxt,
     input: &'a Input<'a>,
     variant: &'a Variant<'a>,
+    /// The variant's `#[status]`, as the one status being checked (`StatusAttr::statuses`).
     attr: &'a StatusAttr,
+    /// Whether it is the first (or only) status: what does not depend on the status is checked
+    /// once, with it.
+    first_status: bool,
     /// Where the same message at the same place is reported once: the enum-level default is
     /// one scope for every variant that uses it, each variant's own attribute another.
     dedup_scope: &'a str,
@@ -117,30 +148,17 @@ impl Rules<'_> {
         }
     }
 
-    /// Rule (error): an `allow(...)` that turns no rule off is a stale opt-out.
-    fn unused_allows(&self) {
-        for (allow, span) in &self.attr.allows {
-            if !self.allowed.borrow().contains(allow) {
-                self.error(
-                    *span,
-                    format!(
-                        "`allow({})` turns nothing off: {} breaks no rule it names\nhelp: remove it",
-                        allow.name(),
-                        self.variant.name()
-                    ),
-                );
-            }
-        }
-    }
-
     fn check(&self) {
         if self.attr.transparent.is_some() {
             self.transparent();
             return;
         }
-        self.field_roles();
-        self.headers();
-        self.problem_members();
+        if self.first_status {
+            self.field_roles();
+            self.headers();
+            self.problem_members();
+            self.status_set();
+        }
         let Some(code) = self.attr.code else {
             return;
         };

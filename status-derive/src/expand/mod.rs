@@ -9,6 +9,7 @@
 mod bounds;
 mod plan;
 mod response;
+mod set;
 mod transparent;
 
 use proc_macro2::{Span, TokenStream};
@@ -164,6 +165,13 @@ fn expand(input: &Input) -> TokenStream {
                     .transparent(name.as_deref(), &transparent::type_text(field.ty));
                 transparent::arms(&mut arms, variant, field, &mut bounds);
             }
+        } else if let (false, Some(classify)) = (attr.set.is_empty(), &attr.classify) {
+            let views = attr.statuses();
+            let plans: Vec<Plan> = views
+                .iter()
+                .filter_map(|view| Plan::new(variant, view))
+                .collect();
+            arms.classified(variant, classify, &plans, &mut bounds);
         } else if let Some(plan) = Plan::new(variant, attr) {
             arms.own(&plan, &mut bounds);
         }

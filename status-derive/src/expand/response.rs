@@ -14,14 +14,21 @@ use crate::prop::{self, Body};
 
 /// The arm, and whether it writes the error's `Display` as the `detail`.
 pub fn arm(plan: &Plan, bounds: &mut Bounds) -> (TokenStream, bool) {
-    let wire = status_code(plan.wire);
     let pat = pattern(plan.variant, &plan.used_fields());
+    let (body, needs_display) = body(plan, bounds);
+    (quote!(#pat => #body,), needs_display)
+}
+
+/// The arm's expression, which reads the fields `Plan::used_fields` binds, and whether it
+/// writes the error's `Display` as the `detail`.
+pub fn body(plan: &Plan, bounds: &mut Bounds) -> (TokenStream, bool) {
+    let wire = status_code(plan.wire);
     let statements = header_statements(plan, bounds);
     if let Some(call) = one_call(plan, &statements, &wire) {
         // No member from a field, so no bound to add: only whether the detail is `Display`.
         let needs_display = matches!(plan.body, Body::Problem)
             && matches!(plan.detail(), DetailSpec::Kind(Detail::Display));
-        return (quote!(#pat => #call,), needs_display);
+        return (call, needs_display);
     }
     let (finish, needs_display) = finish(plan, bounds);
     let header_count = statements.len();
@@ -39,14 +46,14 @@ pub fn arm(plan: &Plan, bounds: &mut Bounds) -> (TokenStream, bool) {
     } else {
         quote!(mut)
     };
-    let arm = quote! {
-        #pat => {
+    let body = quote! {
+        {
             let #mutability __parts = #parts;
             #(#statements)*
             #finish
         }
     };
-    (arm, needs_display)
+    (body, needs_display)
 }
 
 /// The common shapes (no header field, no member from a field) as one call each: less code for

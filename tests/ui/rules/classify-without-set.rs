@@ -1,0 +1,11 @@
+// `classify` on a variant with one status has nothing to choose from.
+use status_core::HttpStatus;
+
+#[derive(Debug, thiserror::Error, HttpStatus)]
+pub enum BookError {
+    #[error("the book is not valid JSON: {0}")]
+    #[status(400, classify = status_core::classify::json_error)]
+    Json(#[from] serde_json::Error),
+}
+
+fn main() {}

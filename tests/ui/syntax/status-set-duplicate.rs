@@ -1,0 +1,10 @@
+use status_core::HttpStatus;
+
+#[derive(Debug, thiserror::Error, HttpStatus)]
+pub enum BookError {
+    #[error("the book is not valid JSON: {0}")]
+    #[status(400 | UNPROCESSABLE_ENTITY | 422, classify = status_core::classify::json_error)]
+    Json(#[from] serde_json::Error),
+}
+
+fn main() {}
