@@ -60,10 +60,14 @@ pub mod classify;
 mod context;
 mod contract;
 mod contract_table;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+#[cfg_attr(docsrs, doc(cfg(any(feature = "axum", feature = "actix-web"))))]
+pub mod extract;
 pub mod format;
 mod header;
 mod integration;
 mod problem;
+mod rejection;
 mod response;
 mod retry_after;
 mod semantics;
@@ -82,6 +86,7 @@ pub use integration::actix_web::{ActixResponse, ResponseContextMiddleware};
 #[cfg(feature = "tower")]
 pub use integration::tower::{ContextBody, ResponseContextService};
 pub use problem::{PROBLEM_JSON, ProblemDetails};
+pub use rejection::Rejection;
 pub use response::{ReasonPhrase, ResponseBuildError, fallback_response};
 pub use retry_after::{RetryAfter, RetryAfterValue};
 pub use semantics::{Redirect, RedirectMethod, Retry, RetryAdvice, StatusClass, StatusSemantics};
