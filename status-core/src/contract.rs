@@ -49,6 +49,48 @@ pub struct Contract {
     pub headers: &'static [HeaderContract],
     /// What the body is.
     pub body: BodyContract,
+    /// The level the integrations log the response at (`#[status(503, log = warn)]`); by
+    /// default error for a 5xx, debug for a 4xx, and no log for the others.
+    pub log: LogLevel,
+}
+
+/// The level an integration logs a response at (with the `tracing` feature): a maintenance 503
+/// or an upstream 502 need not page anyone at error.
+///
+/// ```
+/// use status_core::{HttpStatus, LogLevel};
+///
+/// #[derive(Debug, thiserror::Error, HttpStatus)]
+/// enum CatalogError {
+///     #[error("the catalog is being re-indexed")]
+///     #[status(503, retry_after = 120, log = warn)]
+///     Maintenance,
+///     #[error("the catalog's database failed")]
+///     #[status(500)]
+///     Database,
+///     #[error("no such book")]
+///     #[status(404)]
+///     NotFound,
+/// }
+///
+/// assert_eq!(CatalogError::Maintenance.contract().log, LogLevel::Warn);
+/// assert_eq!(CatalogError::Database.contract().log, LogLevel::Error);
+/// assert_eq!(CatalogError::NotFound.contract().log, LogLevel::Debug);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum LogLevel {
+    /// Not logged (`log = off`; the default for 1xx, 2xx and 3xx).
+    Off,
+    /// `tracing`'s error level (the default for 5xx), with the error's source chain.
+    Error,
+    /// Warn level, with the source chain.
+    Warn,
+    /// Info level, with the source chain.
+    Info,
+    /// Debug level (the default for 4xx).
+    Debug,
+    /// Trace level.
+    Trace,
 }
 
 /// One header field of a contract.
@@ -97,8 +139,12 @@ pub struct ProblemContract {
     pub detail: DetailSource,
     /// The field that gives the `instance` member, if any.
     pub instance: Option<&'static str>,
-    /// The extension members, by member name.
+    /// The extension members, by member name, in the order the body sends them: those fixed in
+    /// the contract, then those from fields.
     pub extensions: &'static [&'static str],
+    /// The extension members fixed in the contract (`extensions(code = "book_not_found")`):
+    /// each name with its value as JSON text (`"\"book_not_found\""`).
+    pub fixed_extensions: &'static [(&'static str, &'static str)],
 }
 
 /// Where the `detail` member of a problem comes from.

@@ -7,16 +7,18 @@
 //! to compile; decoding it costs one pass over it, once per type, at run time, and only for
 //! programs that read contracts (documentation and OpenAPI generators, logging).
 //!
-//! The format, version 1 (written by `status-derive`'s `contract_table.rs`; both sides must
+//! The format, version 2 (written by `status-derive`'s `contract_table.rs`; both sides must
 //! agree: status-core depends on exactly its own release of the derive, and the constructor's
 //! name carries the version, so that code written for another format does not compile):
 //!
 //! ```text
 //! table    = str(type name) *entry
 //! entry    = "O" own / "T" opt(variant) str(field type)
-//! own      = opt(variant) num(status) str(reason) optnum(concealed) num(count) count*header body
+//! own      = opt(variant) num(status) str(reason) optnum(concealed) log num(count) count*header body
+//! log      = "O" / "E" / "W" / "I" / "D" / "T"
 //! header   = str(name) ("S" / "T" / "F") str
 //! body     = "E" / "F" str / "P" str(type) str(title) detail opt(instance) num(count) count*str
+//!            num(count) count*(str(name) str(JSON value))
 //! detail   = "D" / "H" / "S" str
 //! str      = num-digits ":" that-many-bytes
 //! opt      = "-" / "+" str
@@ -32,7 +34,7 @@ use std::sync::{Mutex, OnceLock, PoisonError};
 use http::StatusCode;
 
 use crate::contract::{
-    BodyContract, Contract, DetailSource, HeaderContract, HeaderSource, ProblemContract,
+    BodyContract, Contract, DetailSource, HeaderContract, HeaderSource, LogLevel, ProblemContract,
     VariantContract,
 };
 
@@ -79,7 +81,9 @@ static UNDECODABLE: Contract = Contract {
         detail: DetailSource::Hidden,
         instance: None,
         extensions: &[],
+        fixed_extensions: &[],
     }),
+    log: LogLevel::Error,
 };
 
 /// The contract of the fallback 500 (`fallback_response()`): a problem without detail.
@@ -88,8 +92,8 @@ pub fn fallback_contract() -> &'static Contract {
 }
 
 impl ContractTable {
-    /// A table over `encoded`, in format version 1; nothing is decoded yet.
-    pub const fn v1(encoded: &'static str) -> Self {
+    /// A table over `encoded`, in format version 2; nothing is decoded yet.
+    pub const fn v2(encoded: &'static str) -> Self {
         ContractTable {
             encoded,
             decoded: OnceLock::new(),
@@ -257,6 +261,15 @@ impl Reader {
             b'+' => Some(self.status()?),
             _ => return None,
         };
+        let log = match self.byte()? {
+            b'O' => LogLevel::Off,
+            b'E' => LogLevel::Error,
+            b'W' => LogLevel::Warn,
+            b'I' => LogLevel::Info,
+            b'D' => LogLevel::Debug,
+            b'T' => LogLevel::Trace,
+            _ => return None,
+        };
         let count = self.num()?;
         let headers = (0..count)
             .map(|_| {
@@ -284,12 +297,17 @@ impl Reader {
                 };
                 let instance = self.opt()?;
                 let extensions = self.strs()?;
+                let count = self.num()?;
+                let fixed = (0..count)
+                    .map(|_| Some((self.str()?, self.str()?)))
+                    .collect::<Option<Vec<_>>>()?;
                 BodyContract::Problem(ProblemContract {
                     type_uri,
                     title,
                     detail,
                     instance,
                     extensions,
+                    fixed_extensions: leak(fixed),
                 })
             }
             _ => return None,
@@ -302,6 +320,7 @@ impl Reader {
             concealed,
             headers: leak(headers),
             body,
+            log,
         })
     }
 }
@@ -318,11 +337,11 @@ fn leak<T>(items: Vec<T>) -> &'static [T] {
 mod tests {
     use super::*;
 
-    static TABLE: ContractTable = ContractTable::v1(concat!(
+    static TABLE: ContractTable = ContractTable::v2(concat!(
         "10:OrderError",
-        "O+8:NotFound404;9:Not Found-0;P11:about:blank9:Not FoundD-0;",
-        "O+6:Placed303;9:See Other-1;8:locationT18:/order-result/{id}E",
-        "O+4:Gone404;9:Not Found+410;0;P11:about:blank9:Not FoundH-1;5:items",
+        "O+8:NotFound404;9:Not Found-D0;P11:about:blank9:Not FoundD-0;0;",
+        "O+6:Placed303;9:See Other-O1;8:locationT18:/order-result/{id}E",
+        "O+4:Gone404;9:Not Found+410;W0;P11:about:blank9:Not FoundH-1;5:items1;4:code6:\"gone\"",
         "T+7:Payment12:PaymentError",
     ));
 
@@ -353,6 +372,9 @@ mod tests {
         };
         assert_eq!(problem.detail, DetailSource::Hidden);
         assert_eq!(problem.extensions, &["items"]);
+        assert_eq!(problem.fixed_extensions, &[("code", "\"gone\"")]);
+        assert_eq!(gone.log, LogLevel::Warn);
+        assert_eq!(not_found.log, LogLevel::Debug);
         let variants = TABLE.variants(&[payment]);
         assert_eq!(variants.len(), 4);
         assert!(matches!(
@@ -370,12 +392,12 @@ mod tests {
 
     #[test]
     fn an_undecodable_table_answers_a_bare_500_without_panicking() {
-        static BROKEN: ContractTable = ContractTable::v1("10:OrderErrorO+8:NotFound40");
+        static BROKEN: ContractTable = ContractTable::v2("10:OrderErrorO+8:NotFound40");
         assert_eq!(BROKEN.own(0), &UNDECODABLE);
         assert_eq!(BROKEN.own(7), &UNDECODABLE);
         assert!(BROKEN.variants(&[]).is_empty());
         assert_eq!(BROKEN.counts(), None);
-        static TRUNCATED: ContractTable = ContractTable::v1("99:x");
+        static TRUNCATED: ContractTable = ContractTable::v2("99:x");
         assert_eq!(TRUNCATED.own(0), &UNDECODABLE);
     }
 }

@@ -77,7 +77,7 @@ use http::{Response, StatusCode};
 pub use body::{Html, Json, ResponseBody};
 pub use context::{RequestContext, ResponseContext};
 pub use contract::{
-    BodyContract, Contract, DetailSource, HeaderContract, HeaderSource, ProblemContract,
+    BodyContract, Contract, DetailSource, HeaderContract, HeaderSource, LogLevel, ProblemContract,
     VariantContract,
 };
 pub use header::{HeaderFieldValue, InvalidFieldValue, is_valid_field_value};

@@ -5,6 +5,8 @@
 
 use std::fmt::Write;
 
+use crate::attr::LogLevel;
+
 /// Where a header field's value comes from.
 #[derive(Clone, Copy)]
 pub enum Source {
@@ -30,6 +32,8 @@ pub enum Body<'a> {
         detail: Detail<'a>,
         instance: Option<&'a str>,
         extensions: &'a [String],
+        /// The members fixed in the attribute: name and JSON value.
+        fixed: &'a [(&'a str, &'a str)],
     },
 }
 
@@ -39,6 +43,7 @@ pub struct Own<'a> {
     pub status: u16,
     pub reason: &'a str,
     pub concealed: Option<u16>,
+    pub log: LogLevel,
     pub headers: &'a [(&'a str, Source, &'a str)],
     pub body: Body<'a>,
 }
@@ -67,6 +72,14 @@ impl TableWriter {
             }
             None => self.out.push('-'),
         }
+        self.out.push(match own.log {
+            LogLevel::Off => 'O',
+            LogLevel::Error => 'E',
+            LogLevel::Warn => 'W',
+            LogLevel::Info => 'I',
+            LogLevel::Debug => 'D',
+            LogLevel::Trace => 'T',
+        });
         self.num(own.headers.len());
         for (name, source, value) in own.headers {
             self.str(name);
@@ -89,6 +102,7 @@ impl TableWriter {
                 detail,
                 instance,
                 extensions,
+                fixed,
             } => {
                 self.out.push('P');
                 self.str(type_uri);
@@ -105,6 +119,11 @@ impl TableWriter {
                 self.num(extensions.len());
                 for extension in *extensions {
                     self.str(extension);
+                }
+                self.num(fixed.len());
+                for (name, json) in *fixed {
+                    self.str(name);
+                    self.str(json);
                 }
             }
         }

@@ -156,6 +156,9 @@ pub fn beyond_bare_problem(variant: &Variant, attr: &StatusAttr, wire: u16) -> O
     if attr.title.is_some() || attr.type_uri.is_some() {
         return Some("its own `type` and `title`".to_owned());
     }
+    if let Some(extension) = attr.extensions.first() {
+        return Some(format!("the extension member `{}`", extension.name));
+    }
     if let Some(source) = variant
         .headers
         .iter()

@@ -128,7 +128,7 @@ pub enum ShopError {
         until: SystemTime,
     },
     #[error("{detail}")]
-    #[status(409)]
+    #[status(409, extensions(code = "order_conflict"))]
     Conflict {
         detail: String,
         #[extension("conflicting_item")]
@@ -265,7 +265,8 @@ pub fn retry_after_is_always_a_valid_value(wait: Duration, until: Option<SystemT
     Ok(())
 }
 
-/// Extension members of any content leave the body JSON, with the members in it.
+/// Extension members of any content leave the body JSON, with the members in it, the fixed
+/// ones too.
 pub fn extension_members_keep_the_body_json(
     detail: &str,
     item: &str,
@@ -282,6 +283,10 @@ pub fn extension_members_keep_the_body_json(
     ensure!(
         json["conflicting_item"].as_str() == Some(item),
         "conflicting_item changed: {json}"
+    );
+    ensure!(
+        json["code"] == "order_conflict" && json["detail"].as_str() == Some(detail),
+        "the fixed member or the detail changed: {json}"
     );
     Ok(())
 }

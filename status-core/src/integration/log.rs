@@ -3,13 +3,16 @@
 use http::StatusCode;
 
 use super::Report;
+#[cfg(feature = "tracing")]
+use crate::LogLevel;
 use crate::{Contract, ResponseBuildError};
 
-/// Logs a response an integration is about to send: a 5xx at error level with the error and its
-/// whole `source()` chain, a 4xx at debug level, once per response. A response that could not be
-/// built (and went out as the fallback 500) is an error too. The client never sees any of it.
-/// `contract` is asked for only when there is a log to write (it decodes the type's table on
-/// first use).
+/// Logs a response an integration is about to send, once, at its contract's level
+/// ([`LogLevel`]: by default a 5xx at error level with the error and its whole `source()` chain,
+/// a 4xx at debug level, nothing for the others; `#[status(503, log = warn)]` says otherwise).
+/// A response that could not be built (and went out as the fallback 500) is an error whatever
+/// the contract says. The client never sees any of it. Nothing is written (the error's text,
+/// its sources) for a level no subscriber wants.
 #[cfg_attr(not(feature = "tracing"), allow(unused_variables))]
 pub fn response<'a>(
     sent: StatusCode,
@@ -19,53 +22,112 @@ pub fn response<'a>(
 ) {
     #[cfg(feature = "tracing")]
     {
-        // A 1xx, 2xx or 3xx that was built is not logged: its contract is not asked for; nor is
-        // anything written (the error's text, its sources) for a level no subscriber wants.
-        let wanted = if build_error.is_some() || sent.is_server_error() {
-            tracing::enabled!(tracing::Level::ERROR)
-        } else {
-            sent.is_client_error() && tracing::enabled!(tracing::Level::DEBUG)
-        };
-        if !wanted {
+        // Without a subscriber that wants anything, the contract is not even asked for.
+        if tracing::level_filters::LevelFilter::current()
+            == tracing::level_filters::LevelFilter::OFF
+        {
             return;
         }
         let contract = contract();
-        let variant = contract.variant.unwrap_or_default();
+        let level = match build_error {
+            Some(_) => LogLevel::Error,
+            None => contract.log,
+        };
+        if !enabled(level) {
+            return;
+        }
         let declared = contract.concealed.unwrap_or(contract.status).as_u16();
-        let message = match report {
-            Report::Error(error) => error.to_string(),
-            Report::Display(display) => display.to_string(),
-            Report::Opaque => String::new(),
+        let event = Event {
+            sent: sent.as_u16(),
+            declared,
+            error_type: contract.type_name,
+            variant: contract.variant.unwrap_or_default(),
+            message: match report {
+                Report::Error(error) => error.to_string(),
+                Report::Display(display) => display.to_string(),
+                Report::Opaque => String::new(),
+            },
+            sources: match report {
+                Report::Error(error) => source_chain(error),
+                _ => String::new(),
+            },
         };
-        let sources = match report {
-            Report::Error(error) => source_chain(error),
-            _ => String::new(),
-        };
-        macro_rules! event {
-            ($level:ident, $($extra:tt)*) => {
-                tracing::$level!(
-                    status = sent.as_u16(),
-                    declared,
-                    error_type = contract.type_name,
-                    variant,
-                    error = %message,
-                    $($extra)*
-                )
-            };
-        }
         match build_error {
-            Some(build_error) => event!(
-                error,
-                sources = %sources,
-                build_error = %build_error,
-                "the error's response could not be built; sent the fallback 500"
-            ),
-            None if sent.is_server_error() => {
-                event!(error, sources = %sources, "server error response")
-            }
-            None if sent.is_client_error() => event!(debug, "client error response"),
-            None => {}
+            Some(build_error) => event.build_error(build_error),
+            None => event.emit(level),
         }
+    }
+}
+
+/// Whether a subscriber wants events at `level`.
+#[cfg(feature = "tracing")]
+fn enabled(level: LogLevel) -> bool {
+    match level {
+        LogLevel::Off => false,
+        LogLevel::Error => tracing::enabled!(tracing::Level::ERROR),
+        LogLevel::Warn => tracing::enabled!(tracing::Level::WARN),
+        LogLevel::Info => tracing::enabled!(tracing::Level::INFO),
+        LogLevel::Debug => tracing::enabled!(tracing::Level::DEBUG),
+        LogLevel::Trace => tracing::enabled!(tracing::Level::TRACE),
+    }
+}
+
+/// The fields of one response's log event.
+#[cfg(feature = "tracing")]
+struct Event<'a> {
+    sent: u16,
+    declared: u16,
+    error_type: &'a str,
+    variant: &'a str,
+    message: String,
+    sources: String,
+}
+
+#[cfg(feature = "tracing")]
+macro_rules! event {
+    ($level:ident, $event:expr, $($extra:tt)*) => {
+        tracing::$level!(
+            status = $event.sent,
+            declared = $event.declared,
+            error_type = $event.error_type,
+            variant = $event.variant,
+            error = %$event.message,
+            $($extra)*
+        )
+    };
+}
+
+#[cfg(feature = "tracing")]
+impl Event<'_> {
+    /// The event at `level`: a client error's says "client error response", any other's
+    /// "server error response"; error, warn and info carry the source chain.
+    fn emit(&self, level: LogLevel) {
+        let text = if (400..500).contains(&self.sent) {
+            "client error response"
+        } else if self.sent >= 500 {
+            "server error response"
+        } else {
+            "response"
+        };
+        let sources = &self.sources;
+        match level {
+            LogLevel::Off => {}
+            LogLevel::Error => event!(error, self, sources = %sources, "{text}"),
+            LogLevel::Warn => event!(warn, self, sources = %sources, "{text}"),
+            LogLevel::Info => event!(info, self, sources = %sources, "{text}"),
+            LogLevel::Debug => event!(debug, self, "{text}"),
+            LogLevel::Trace => event!(trace, self, "{text}"),
+        }
+    }
+
+    fn build_error(&self, build_error: ResponseBuildError) {
+        event!(
+            error,
+            self,
+            sources = %self.sources,
+            build_error = %build_error,
+            "the error's response could not be built; sent the fallback 500"
+        );
     }
 }
 

@@ -28,6 +28,8 @@ pub enum PartKind {
         member: String,
         renamed: bool,
     },
+    /// `extensions(name = value)`: a member with a value fixed in the attribute, as JSON.
+    FixedExtension { member: String, json: String },
     /// `#[instance]`.
     Instance { field: usize },
     /// `#[body]`: the whole body, which is then not a problem.
@@ -46,7 +48,10 @@ impl BodyPart {
             PartKind::Extension { field, .. }
             | PartKind::Instance { field }
             | PartKind::Field { field } => Some(field),
-            PartKind::Detail | PartKind::Title | PartKind::Type => None,
+            PartKind::Detail
+            | PartKind::Title
+            | PartKind::Type
+            | PartKind::FixedExtension { .. } => None,
         }
     }
 
@@ -61,7 +66,7 @@ impl BodyPart {
             PartKind::Detail => "`detail`",
             PartKind::Title => "`title`",
             PartKind::Type => "`type`",
-            PartKind::Extension { .. } => "an extension member",
+            PartKind::Extension { .. } | PartKind::FixedExtension { .. } => "an extension member",
             PartKind::Instance { .. } => "`instance`",
             PartKind::Field { .. } => "a `#[body]` field",
         }
@@ -90,6 +95,15 @@ pub fn body_parts(attr: &StatusAttr, fields: &[Field]) -> Vec<BodyPart> {
             kind: PartKind::Type,
         });
     }
+    for extension in &attr.extensions {
+        parts.push(BodyPart {
+            span: extension.name_span,
+            kind: PartKind::FixedExtension {
+                member: extension.name.clone(),
+                json: extension.json.clone(),
+            },
+        });
+    }
     for field in fields {
         parts.extend(
             field
@@ -116,4 +130,23 @@ fn field_part(field: &Field, role: &FieldRole) -> Option<BodyPart> {
         span: role.span(),
         kind,
     })
+}
+
+/// A JSON string literal (RFC 8259 §7).
+pub fn json_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if u32::from(c) < 0x20 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }

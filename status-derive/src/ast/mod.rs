@@ -8,7 +8,7 @@ mod headers;
 use syn::ext::IdentExt;
 use syn::{Attribute, Data, DeriveInput, Fields, Ident, Member, Type};
 
-pub use body::{BodyPart, PartKind};
+pub use body::{BodyPart, PartKind, json_string};
 pub use headers::{FieldHeader, HeaderOrigin, HeaderSource};
 
 use crate::attr::{self, FieldRole, Place, StatusAttr};

@@ -3,6 +3,7 @@
 
 use proc_macro2::Span;
 use quote::ToTokens;
+use syn::ext::IdentExt;
 use syn::parse::{ParseStream, Parser};
 use syn::{Ident, Lit, Token};
 
@@ -11,7 +12,8 @@ use super::value::{
     value_span,
 };
 use super::{
-    ALLOWS, BodyKind, Detail, DetailSpec, StaticHeader, StatusAttr, closest, did_you_mean,
+    ALLOWS, BodyKind, Detail, DetailSpec, FixedExtension, LOG_LEVELS, StaticHeader, StatusAttr,
+    closest, did_you_mean,
 };
 use crate::ctxt::Ctxt;
 
@@ -119,6 +121,16 @@ pub(super) const KEYS: &[Key] = &[
     Key {
         name: "detail",
         parse: Parse::With(detail),
+    },
+    // #[status(404, extensions(code = "book_not_found", retryable = false))]
+    Key {
+        name: "extensions",
+        parse: Parse::With(extensions),
+    },
+    // #[status(503, log = warn)]
+    Key {
+        name: "log",
+        parse: Parse::With(log),
     },
     // #[status(303, body = problem)], `body = none`
     Key {
@@ -301,6 +313,94 @@ fn classify(cx: &Ctxt, key: &Ident, value: Value, parsed: &mut StatusAttr) {
             "`classify` names a function from the variant's field to the status it answers: `classify = status_core::classify::json_error`, or `fn(&YourError) -> StatusCode` of yours",
         ),
     }
+}
+
+fn log(cx: &Ctxt, key: &Ident, value: Value, parsed: &mut StatusAttr) {
+    let level = match &value {
+        Value::Path(path) => path.get_ident().and_then(|ident| {
+            LOG_LEVELS
+                .iter()
+                .find(|(name, _)| ident == name)
+                .map(|(_, level)| *level)
+        }),
+        _ => None,
+    };
+    let suggestion = match &value {
+        Value::Path(path) => path.get_ident().and_then(|ident| {
+            closest(&ident.to_string(), LOG_LEVELS.iter().map(|(name, _)| *name))
+        }),
+        _ => None,
+    };
+    match level {
+        Some(level) => parsed.log = Some((level, value_span(&value))),
+        None => cx.error(
+            value_or_key(key, &value),
+            format!(
+                "`log` is the level the response is logged at: `off`, `error`, `warn`, `info`, `debug` or `trace` (by default `error` for a 5xx, `debug` for a 4xx, `off` for the others){}",
+                did_you_mean(suggestion)
+            ),
+        ),
+    }
+}
+
+fn extensions(cx: &Ctxt, key: &Ident, value: Value, parsed: &mut StatusAttr) {
+    match value {
+        Value::List(group) => {
+            let members = in_parens(|input: ParseStream| {
+                syn::punctuated::Punctuated::<(Ident, Lit), Token![,]>::parse_terminated_with(
+                    input,
+                    fixed_member,
+                )
+            })
+            .parse2(group.into_token_stream());
+            match members {
+                Ok(members) => {
+                    for (name, lit) in members {
+                        if let Some(json) = json_value(cx, &lit) {
+                            parsed.extensions.push(FixedExtension {
+                                name: name.unraw().to_string(),
+                                name_span: name.span(),
+                                json,
+                            });
+                        }
+                    }
+                }
+                Err(error) => cx.error(
+                    error.span(),
+                    format!("{error}\nnote: `extensions` takes `name = value` pairs: `extensions(code = \"book_not_found\", retryable = false)`"),
+                ),
+            }
+        }
+        other => cx.error(
+            value_or_key(key, &other),
+            "`extensions` takes a list of members with fixed values: `extensions(code = \"book_not_found\", retryable = false)`",
+        ),
+    }
+}
+
+/// `name = value` in `extensions(...)`.
+fn fixed_member(input: ParseStream) -> syn::Result<(Ident, Lit)> {
+    let name = input.call(Ident::parse_any)?;
+    input.parse::<Token![=]>()?;
+    Ok((name, input.parse()?))
+}
+
+/// A literal as JSON text: a string, a whole or decimal number, or a boolean.
+fn json_value(cx: &Ctxt, lit: &Lit) -> Option<String> {
+    let json = match lit {
+        Lit::Str(text) => crate::ast::json_string(&text.value()),
+        Lit::Int(number) if number.suffix().is_empty() => number.base10_digits().to_owned(),
+        Lit::Float(number) if number.suffix().is_empty() => number.base10_digits().to_owned(),
+        Lit::Bool(value) => value.value.to_string(),
+        other => {
+            cx.error(
+                other.span(),
+                "a fixed extension member is a string, a number without a suffix, or a boolean",
+            );
+            return None;
+        }
+    };
+    Some(json)
 }
 
 fn format(cx: &Ctxt, key: &Ident, value: Value, parsed: &mut StatusAttr) {

@@ -103,6 +103,36 @@ pub enum BodyKind {
     Problem,
 }
 
+/// An extension member with a value fixed in the attribute: `code = "book_not_found"`.
+#[derive(Clone)]
+pub struct FixedExtension {
+    pub name: String,
+    pub name_span: Span,
+    /// The value as JSON text.
+    pub json: String,
+}
+
+/// The level the integrations log a response at, as `log = ...` names it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum LogLevel {
+    Off,
+    Error,
+    Warn,
+    Info,
+    Debug,
+    Trace,
+}
+
+/// `log = ...`'s values, by name.
+pub const LOG_LEVELS: &[(&str, LogLevel)] = &[
+    ("off", LogLevel::Off),
+    ("error", LogLevel::Error),
+    ("warn", LogLevel::Warn),
+    ("info", LogLevel::Info),
+    ("debug", LogLevel::Debug),
+    ("trace", LogLevel::Trace),
+];
+
 /// The "should" rules, each with the name of its per-variant opt-out.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Allow {
@@ -165,6 +195,10 @@ pub struct StatusAttr {
     pub detail: Option<(DetailSpec, Span)>,
     pub body: Option<(BodyKind, Span)>,
     pub allows: Vec<(Allow, Span)>,
+    /// `extensions(code = "book_not_found")`: problem members with fixed values.
+    pub extensions: Vec<FixedExtension>,
+    /// `log = warn`: the level the integrations log the response at.
+    pub log: Option<(LogLevel, Span)>,
     /// `format = path`: the type's response format (a type-level key).
     pub format: Option<syn::Path>,
     /// `integrations = none`: no framework impls for the type (a type-level key), where written.
@@ -190,6 +224,8 @@ impl StatusAttr {
             detail: None,
             body: None,
             allows: Vec::new(),
+            extensions: Vec::new(),
+            log: None,
             format: None,
             integrations_none: None,
         }

@@ -144,39 +144,51 @@ impl Rules<'_> {
     fn extension_names(&self) {
         let mut names: Vec<&str> = Vec::new();
         for part in &self.variant.parts {
-            let PartKind::Extension {
-                field,
-                member,
-                renamed,
-            } = &part.kind
-            else {
-                continue;
+            let member = match &part.kind {
+                PartKind::Extension {
+                    field,
+                    member,
+                    renamed,
+                } => {
+                    let field_name = &self.variant.field_at(*field).name;
+                    if !renamed && field_name.bytes().all(|b| b.is_ascii_digit()) {
+                        self.error_here(
+                            part.span,
+                            "a tuple field needs a member name: `#[extension(\"member_name\")]`",
+                        );
+                        continue;
+                    }
+                    member
+                }
+                PartKind::FixedExtension { member, .. } => member,
+                _ => continue,
             };
-            let field_name = &self.variant.field_at(*field).name;
-            if !renamed && field_name.bytes().all(|b| b.is_ascii_digit()) {
-                self.error_here(
-                    part.span,
-                    "a tuple field needs a member name: `#[extension(\"member_name\")]`",
-                );
-                continue;
-            }
-            if STANDARD_MEMBERS.contains(&member.as_str()) {
-                self.error_here(
-                    part.span,
-                    format!("`{member}` is a standard problem member (RFC 9457 §3.1), not an extension\nhelp: rename it: `#[extension(\"{member}_info\")]`"),
-                );
-            } else if names.contains(&member.as_str()) {
-                self.error_here(part.span, format!("a second extension member named `{member}`: a JSON object's member names are unique (RFC 9457 §3.2, RFC 8259 §4)\nhelp: rename one: `#[extension(\"other_name\")]`"));
-            } else if let Some((what, help)) = malformed_member_name(member) {
-                self.should(
-                    Allow::ExtensionName,
-                    part.span,
-                    format!(
-                        "extension member `{member}` {what}; a member name is a letter, then letters, digits or `_`, three at least (RFC 9457 §3.2)\nhelp: {help}"
-                    ),
-                );
-            }
+            self.extension_name(part, member, &names);
             names.push(member);
+        }
+    }
+
+    /// One extension member's name, against the standard members and the names before it.
+    fn extension_name(&self, part: &BodyPart, member: &str, before: &[&str]) {
+        let rename = |name: &str| match part.kind {
+            PartKind::FixedExtension { .. } => format!("`extensions({name} = ...)`"),
+            _ => format!("`#[extension(\"{name}\")]`"),
+        };
+        if STANDARD_MEMBERS.contains(&member) {
+            self.error_here(
+                part.span,
+                format!("`{member}` is a standard problem member (RFC 9457 §3.1), not an extension\nhelp: rename it: {}", rename(&format!("{member}_info"))),
+            );
+        } else if before.contains(&member) {
+            self.error_here(part.span, format!("a second extension member named `{member}`: a JSON object's member names are unique (RFC 9457 §3.2, RFC 8259 §4)\nhelp: rename one: {}", rename("other_name")));
+        } else if let Some((what, help)) = malformed_member_name(member) {
+            self.should(
+                Allow::ExtensionName,
+                part.span,
+                format!(
+                    "extension member `{member}` {what}; a member name is a letter, then letters, digits or `_`, three at least (RFC 9457 §3.2)\nhelp: {help}"
+                ),
+            );
         }
     }
 

@@ -1,8 +1,9 @@
 //! What the derive knows about one variant with a status of its own, and its row of the
 //! contract table.
 
+pub use crate::ast::json_string;
 use crate::ast::{Field, HeaderOrigin, PartKind, Variant};
-use crate::attr::{Detail, DetailSpec, StatusAttr, TemplatePiece};
+use crate::attr::{Detail, DetailSpec, LogLevel, StatusAttr, TemplatePiece};
 use crate::contract_table::{self, Own, Source, TableWriter};
 use crate::prop::{self, Body};
 
@@ -97,7 +98,35 @@ impl<'a> Plan<'a> {
             prefix.push_str(",\"detail\":");
             prefix.push_str(&json_string(&text));
         }
+        for (member, json) in self.fixed_extensions() {
+            prefix.push(',');
+            prefix.push_str(&json_string(member));
+            prefix.push(':');
+            prefix.push_str(json);
+        }
         prefix
+    }
+
+    /// The extension members fixed in the attribute: name and JSON value.
+    fn fixed_extensions(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.variant
+            .parts
+            .iter()
+            .filter_map(|part| match &part.kind {
+                PartKind::FixedExtension { member, json } => Some((member.as_str(), json.as_str())),
+                _ => None,
+            })
+    }
+
+    /// The level the integrations log it at: as written, else error for a 5xx, debug for a
+    /// 4xx, off for the others.
+    fn log_level(&self) -> LogLevel {
+        match (self.attr.log, self.wire) {
+            (Some((level, _)), _) => level,
+            (None, 500..) => LogLevel::Error,
+            (None, 400..) => LogLevel::Debug,
+            (None, _) => LogLevel::Off,
+        }
     }
 
     /// Its row of the contract table.
@@ -108,15 +137,17 @@ impl<'a> Plan<'a> {
         });
         let headers = self.header_contracts();
         let (type_uri, title, detail) = (self.type_uri(), self.title(), self.detail());
-        let extensions: Vec<String> = self
-            .variant
-            .parts
-            .iter()
-            .filter_map(|part| match &part.kind {
-                PartKind::Extension { member, .. } => Some(member.clone()),
-                _ => None,
-            })
-            .collect();
+        let extensions: Vec<String> =
+            self.variant
+                .parts
+                .iter()
+                .filter_map(|part| match &part.kind {
+                    PartKind::Extension { member, .. }
+                    | PartKind::FixedExtension { member, .. } => Some(member.clone()),
+                    _ => None,
+                })
+                .collect();
+        let fixed: Vec<(&str, &str)> = self.fixed_extensions().collect();
         let body = match &self.body {
             Body::Empty | Body::ResetContent => contract_table::Body::Empty,
             Body::Field(field) => contract_table::Body::Field(&field.name),
@@ -130,6 +161,7 @@ impl<'a> Plan<'a> {
                 },
                 instance: self.instance_field().map(|field| field.name.as_str()),
                 extensions: &extensions,
+                fixed: &fixed,
             },
         };
         let headers: Vec<(&str, Source, &str)> = headers
@@ -141,6 +173,7 @@ impl<'a> Plan<'a> {
             status: self.wire,
             reason: &self.reason,
             concealed: self.concealed,
+            log: self.log_level(),
             headers: &headers,
             body,
         });
@@ -188,23 +221,4 @@ impl<'a> Plan<'a> {
             _ => None,
         })
     }
-}
-
-/// A JSON string literal (RFC 8259 §7).
-pub fn json_string(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if u32::from(c) < 0x20 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }

@@ -1,0 +1,115 @@
+//! Extension members with fixed values (`extensions(code = "book_not_found")`): stable,
+//! machine-readable codes beside the members from fields, in the body byte for byte and in the
+//! contract; and the level each variant is logged at (`log = warn`).
+
+use axum::response::IntoResponse;
+use status_core::{BodyContract, HttpStatus, LogLevel, VariantContract};
+
+mod log_capture;
+
+#[derive(Debug, thiserror::Error, HttpStatus)]
+enum BookError {
+    #[error("book {book_id} does not exist")]
+    #[status(404, extensions(code = "book_not_found", retryable = false))]
+    NotFound {
+        #[extension]
+        book_id: u64,
+    },
+
+    #[error("the catalog is being re-indexed")]
+    #[status(503, retry_after = 120, log = warn, extensions(code = "catalog_maintenance", eta_minutes = 2.5))]
+    Maintenance,
+
+    #[error("the payment provider failed")]
+    #[status(502, log = info)]
+    Upstream(#[source] std::io::Error),
+
+    #[error("the catalog's database failed")]
+    #[status(500)]
+    Database,
+
+    #[error("moved")]
+    #[status(303, location = "/books/7", log = info)]
+    Moved,
+}
+
+fn body(error: &BookError) -> String {
+    String::from_utf8(error.to_response().body().to_vec()).unwrap()
+}
+
+#[test]
+fn fixed_members_are_in_the_body_beside_those_from_fields() {
+    assert_eq!(
+        body(&BookError::NotFound { book_id: 7 }),
+        r#"{"type":"about:blank","title":"Not Found","status":404,"code":"book_not_found","retryable":false,"detail":"book 7 does not exist","book_id":7}"#
+    );
+    assert_eq!(
+        body(&BookError::Maintenance),
+        r#"{"type":"about:blank","title":"Service Unavailable","status":503,"code":"catalog_maintenance","eta_minutes":2.5}"#
+    );
+}
+
+#[test]
+fn the_contract_lists_fixed_members_with_their_values() {
+    let VariantContract::Own(contract) = &BookError::contracts()[0] else {
+        panic!("not an own contract")
+    };
+    let BodyContract::Problem(problem) = contract.body else {
+        panic!("{contract:?}")
+    };
+    assert_eq!(problem.extensions, &["code", "retryable", "book_id"]);
+    assert_eq!(
+        problem.fixed_extensions,
+        &[("code", "\"book_not_found\""), ("retryable", "false")]
+    );
+}
+
+#[test]
+fn each_variant_has_its_log_level() {
+    let levels: Vec<LogLevel> = BookError::contracts()
+        .iter()
+        .flat_map(VariantContract::resolve)
+        .map(|contract| contract.log)
+        .collect();
+    assert_eq!(
+        levels,
+        [
+            LogLevel::Debug,
+            LogLevel::Warn,
+            LogLevel::Info,
+            LogLevel::Error,
+            LogLevel::Info
+        ]
+    );
+}
+
+#[tokio::test]
+async fn integrations_log_at_the_variant_s_level() {
+    let cases: [(BookError, &str); 4] = [
+        (BookError::Maintenance, " WARN "),
+        (
+            BookError::Upstream(std::io::Error::other("tls handshake")),
+            " INFO ",
+        ),
+        (BookError::Database, "ERROR "),
+        (BookError::NotFound { book_id: 7 }, "DEBUG "),
+    ];
+    for (error, level) in cases {
+        let (logs, response) = log_capture::capture(async { error.into_response() }).await;
+        assert_eq!(logs.len(), 1, "{logs:?}");
+        assert!(logs[0].contains(level), "{level}: {logs:?}");
+        if response.status() == 502 {
+            assert!(
+                logs[0].contains("tls handshake"),
+                "the source chain: {logs:?}"
+            );
+        }
+    }
+    // `log = info` on a 303 logs it; the subscriber (debug and above) gets it.
+    let (logs, _) = log_capture::capture(async { BookError::Moved.into_response() }).await;
+    assert_eq!(logs.len(), 1, "{logs:?}");
+    assert!(
+        logs[0].contains(" INFO ") && logs[0].contains("status=303"),
+        "{logs:?}"
+    );
+}
