@@ -61,6 +61,9 @@ async fn broken() -> Result<HttpResponse, OrderError> {
         "disk /dev/sda1 is full",
     )))
 }
+async fn fallback() -> status_core::FallbackResponse {
+    status_core::fallback_response()
+}
 async fn cached() -> Result<HttpResponse, NotModified> {
     Err(NotModified { etag: "\"v1\"" })
 }
@@ -73,7 +76,8 @@ async fn call(method: Method, path: &str) -> actix_web::dev::ServiceResponse {
             .route("/closed", web::get().to(closed))
             .route("/saved", web::get().to(saved))
             .route("/broken", web::get().to(broken))
-            .route("/cached", web::get().to(cached)),
+            .route("/cached", web::get().to(cached))
+            .route("/fallback", web::get().to(fallback)),
     )
     .await;
     let request = test::TestRequest::default()
@@ -85,6 +89,23 @@ async fn call(method: Method, path: &str) -> actix_web::dev::ServiceResponse {
 
 fn header_list(response: &actix_web::dev::ServiceResponse) -> Vec<(String, String)> {
     field_pairs(response.headers())
+}
+
+#[actix_web::test]
+async fn the_fallback_is_a_response_as_it_is() {
+    let response = call(Method::GET, "/fallback").await;
+    assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    assert_eq!(
+        header_list(&response),
+        [(
+            "content-type".to_owned(),
+            "application/problem+json".to_owned()
+        )]
+    );
+    assert_eq!(
+        test::read_body(response).await.as_ref(),
+        status_core::fallback_response().body().as_ref()
+    );
 }
 
 #[actix_web::test]

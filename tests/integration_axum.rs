@@ -60,6 +60,10 @@ fn app() -> Router {
                 Err::<String, _>(OrderError::Storage(cause))
             }),
         )
+        .route(
+            "/fallback",
+            get(|| async { status_core::fallback_response() }),
+        )
 }
 
 async fn send(method: Method, path: &str) -> (Response<Body>, Vec<u8>) {
@@ -134,6 +138,17 @@ async fn a_server_error_is_logged_once_with_its_sources_and_never_shown() {
     assert_eq!(errors.len(), 1, "{logs:?}");
     assert!(errors[0].contains("storage failed"), "{logs:?}");
     assert!(errors[0].contains("disk /dev/sda1 is full"), "{logs:?}");
+}
+
+#[tokio::test]
+async fn the_fallback_is_a_response_as_it_is() {
+    let (response, body) = send(Method::GET, "/fallback").await;
+    assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    assert_eq!(
+        response.headers()["content-type"],
+        "application/problem+json"
+    );
+    assert_eq!(body, status_core::fallback_response().body().as_ref());
 }
 
 #[tokio::test]

@@ -454,7 +454,7 @@ fn a_house_default_answers_types_that_name_no_format() {
     );
     // So does the fallback of a type without one: it is a problem like any other.
     assert_eq!(
-        parts(&finish(None, status_core::fallback_response())).2,
+        parts(&finish(None, status_core::fallback_response().into_inner())).2,
         r#"{"error":{"code":500,"message":"Internal Server Error"}}"#
     );
 }

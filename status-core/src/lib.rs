@@ -85,9 +85,9 @@ pub use header::{HeaderFieldValue, InvalidFieldValue, is_valid_field_value};
 pub use integration::actix_web::{ActixResponse, ResponseContextMiddleware};
 #[cfg(feature = "tower")]
 pub use integration::tower::{ContextBody, ResponseContextService};
-pub use problem::{PROBLEM_JSON, ProblemDetails};
+pub use problem::{ExtensionMember, PROBLEM_JSON, ProblemDetails};
 pub use rejection::Rejection;
-pub use response::{ReasonPhrase, ResponseBuildError, fallback_response};
+pub use response::{FallbackResponse, ReasonPhrase, ResponseBuildError, fallback_response};
 pub use retry_after::{RetryAfter, RetryAfterValue};
 pub use semantics::{Redirect, RedirectMethod, Retry, RetryAdvice, StatusClass, StatusSemantics};
 pub use status_codes;
@@ -135,7 +135,7 @@ pub use http;
 #[diagnostic::on_unimplemented(
     message = "`{Self}` does not say which HTTP response it is",
     label = "`{Self}` does not implement `HttpStatus`",
-    note = "derive `HttpStatus` for `{Self}` with a `#[status(...)]`; for a type of another crate, give the variant that holds it a status of its own instead of `transparent`"
+    note = "derive `HttpStatus` for `{Self}` with a `#[status(...)]`; for a type of another crate, give the variant that holds it a status of its own instead of `transparent`, or a status set whose classifier picks one (`#[status(400 | 500, classify = ...)]`)"
 )]
 pub trait HttpStatus {
     /// The status code the client receives.
@@ -178,7 +178,7 @@ pub trait HttpStatus {
     /// assert_eq!(fallback.headers()["content-type"], "text/html; charset=utf-8");
     /// ```
     fn fallback_response(&self) -> Response<Bytes> {
-        fallback_response()
+        fallback_response().into_inner()
     }
 }
 
@@ -239,7 +239,6 @@ pub mod __private {
     #[cfg(feature = "axum")]
     pub use ::axum_core;
     pub use bytes::Bytes;
-    pub use serde::Serialize;
 
     /// A status code the derive has range-checked; 500 is only a formality for the type system.
     pub const fn status_code(code: u16) -> http::StatusCode {
@@ -337,7 +336,7 @@ pub mod __private {
     pub fn fallback_in_format(
         format: &'static dyn crate::format::ResponseFormat,
     ) -> http::Response<Bytes> {
-        crate::format::in_format(format, crate::fallback_response())
+        crate::format::in_format(format, crate::fallback_response().into_inner())
     }
 
     /// The body of the stub impl the derive emits next to a compile error; it never runs,

@@ -133,6 +133,48 @@ impl ProblemWriter {
     }
 }
 
+/// What an `#[extension]` field's type needs: to be written as JSON, which every
+/// `serde::Serialize` type is (and nothing else: the blanket impl is the only one). Named so
+/// that the compiler's error for a field without `Serialize` says what the member needs.
+///
+/// ```
+/// use status_core::HttpStatus;
+///
+/// #[derive(Debug, serde::Serialize)]
+/// struct Shelf {
+///     aisle: u32,
+/// }
+///
+/// #[derive(Debug, thiserror::Error, HttpStatus)]
+/// #[error("the book is not on its shelf")]
+/// #[status(409)]
+/// struct Misplaced {
+///     #[extension]
+///     shelf: Shelf,
+/// }
+///
+/// let response = Misplaced { shelf: Shelf { aisle: 4 } }.to_response();
+/// assert!(response.body().ends_with(br#","shelf":{"aisle":4}}"#));
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not `serde::Serialize`, and an `#[extension]` member is written as JSON",
+    label = "this field is an extension member of the problem (RFC 9457 §3.2)",
+    note = "derive `serde::Serialize` for `{Self}`, or give the member a type that is `Serialize` (a `String`, a number, a struct of yours)"
+)]
+pub trait ExtensionMember: Serialize {
+    /// Appends `self` to `problem` as the member `key` (`,"name":`, already escaped).
+    #[doc(hidden)]
+    fn write_member(
+        &self,
+        problem: &mut ProblemWriter,
+        key: &'static str,
+    ) -> Result<(), ResponseBuildError> {
+        problem.member(key, self)
+    }
+}
+
+impl<T: Serialize + ?Sized> ExtensionMember for T {}
+
 /// A `Display` whose own failure is recorded instead of returned: serde_json's `collect_str`
 /// panics when a `Display` fails on a writer that did not (it expects the writer's I/O error).
 struct Infallible<'a, D: ?Sized> {

@@ -108,15 +108,63 @@ const FALLBACK_BODY: &str =
 /// assert_eq!(response.headers()["content-type"], "application/problem+json");
 /// assert_eq!(response.body().as_ref(), br#"{"type":"about:blank","title":"Internal Server Error","status":500}"#);
 /// ```
+///
+/// It is a response of axum and of actix-web as it is (with their features):
+///
+/// ```
+/// # #[cfg(feature = "axum")] {
+/// use axum::{Router, routing::get};
+///
+/// async fn broken() -> status_core::FallbackResponse {
+///     status_core::fallback_response()
+/// }
+///
+/// let app: Router = Router::new().route("/broken", get(broken));
+/// # let _ = app;
+/// # }
+/// ```
 #[cold]
 #[inline(never)]
-pub fn fallback_response() -> Response<Bytes> {
+pub fn fallback_response() -> FallbackResponse {
     let mut response = Response::new(Bytes::from_static(FALLBACK_BODY.as_bytes()));
     *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
     response
         .headers_mut()
         .insert(CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
-    response
+    FallbackResponse(response)
+}
+
+/// The fallback 500 that [`fallback_response`] returns: it reads as the `http::Response` inside
+/// it, converts into one ([`FallbackResponse::into_inner`], `From`), and is a response of axum
+/// (`IntoResponse`) and actix-web (`Responder`) with their features.
+///
+/// ```
+/// let response: status_core::http::Response<status_core::Bytes> =
+///     status_core::fallback_response().into_inner();
+/// assert_eq!(response.status(), 500);
+/// ```
+#[derive(Debug)]
+pub struct FallbackResponse(Response<Bytes>);
+
+impl FallbackResponse {
+    /// The `http::Response`.
+    pub fn into_inner(self) -> Response<Bytes> {
+        self.0
+    }
+}
+
+impl std::ops::Deref for FallbackResponse {
+    type Target = Response<Bytes>;
+
+    fn deref(&self) -> &Response<Bytes> {
+        &self.0
+    }
+}
+
+impl From<FallbackResponse> for Response<Bytes> {
+    fn from(fallback: FallbackResponse) -> Response<Bytes> {
+        fallback.0
+    }
 }
 
 /// The reason phrase of a status code IANA does not register, as its contract gives it

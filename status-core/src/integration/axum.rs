@@ -48,6 +48,13 @@ pub fn into_response<T: HttpStatus + ?Sized>(value: &T, report: Report<'_>) -> R
     Response::from_parts(parts, body)
 }
 
+/// The fallback 500, as axum sends it.
+impl axum_core::response::IntoResponse for crate::FallbackResponse {
+    fn into_response(self) -> Response {
+        self.into_inner().map(Body::from)
+    }
+}
+
 /// The body of a response that has no content: it ends at once and claims no length.
 struct NoContent;
 

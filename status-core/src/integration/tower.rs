@@ -134,7 +134,9 @@ where
                 .map(ContextBody::full)
         }
         // The content is lost: the honest answer is a server error.
-        Err(_) => crate::fallback_response().map(ContextBody::full),
+        Err(_) => crate::fallback_response()
+            .into_inner()
+            .map(ContextBody::full),
     }
 }
 

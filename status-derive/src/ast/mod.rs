@@ -24,6 +24,8 @@ pub struct Input<'a> {
     pub format: Option<syn::Path>,
     /// `#[status(integrations = none)]` on the type.
     pub integrations: bool,
+    /// `#[status(crate = "...")]` on the type.
+    pub crate_path: Option<syn::Path>,
 }
 
 pub struct Variant<'a> {
@@ -140,6 +142,7 @@ impl<'a> Input<'a> {
             default
         });
         let format = default.as_ref().and_then(|attr| attr.format.clone());
+        let crate_path = default.as_ref().and_then(|attr| attr.crate_path.clone());
         let type_keys_only = default.as_ref().is_some_and(|attr| {
             attr.code.is_none() && attr.transparent.is_none() && attr.has_type_keys()
         });
@@ -171,6 +174,7 @@ impl<'a> Input<'a> {
             variants,
             format,
             integrations,
+            crate_path,
         })
     }
 }

@@ -152,6 +152,11 @@ pub(super) const KEYS: &[Key] = &[
         name: "integrations",
         parse: Parse::With(integrations),
     },
+    // #[status(crate = "facade::status_core")], on the type: a renamed or re-exported crate.
+    Key {
+        name: "crate",
+        parse: Parse::With(crate_path),
+    },
     // #[status(transparent)] stands alone; as a later key it is a mistake.
     Key {
         name: "transparent",
@@ -421,6 +426,20 @@ fn integrations(cx: &Ctxt, key: &Ident, value: Value, parsed: &mut StatusAttr) {
         other => cx.error(
             value_or_key(key, other),
             "`integrations` takes `none`: `integrations = none` leaves the type without the `axum` and `actix-web` impls, so that you can write your own",
+        ),
+    }
+}
+
+fn crate_path(cx: &Ctxt, key: &Ident, value: Value, parsed: &mut StatusAttr) {
+    const EXAMPLE: &str = "`crate = \"facade::status_core\"`, or `crate = \"status\"` for `status = { package = \"status-core\" }`";
+    let Some(lit) = string_value(cx, key, &value, "\"facade::status_core\"") else {
+        return;
+    };
+    match lit.parse::<syn::Path>() {
+        Ok(path) => parsed.crate_path = Some(path),
+        Err(_) => cx.error(
+            lit.span(),
+            format!("`crate` is the path of status-core as this crate names it: {EXAMPLE}"),
         ),
     }
 }

@@ -39,7 +39,7 @@ pub enum Place {
 }
 
 /// The keys that belong to the whole type: on the enum's or the struct's `#[status(...)]`.
-pub const TYPE_KEYS: &[&str] = &["format", "integrations"];
+pub const TYPE_KEYS: &[&str] = &["format", "integrations", "crate"];
 
 /// A status code as written: `404` or `NOT_FOUND`.
 #[derive(Clone, Copy)]
@@ -203,6 +203,8 @@ pub struct StatusAttr {
     pub format: Option<syn::Path>,
     /// `integrations = none`: no framework impls for the type (a type-level key), where written.
     pub integrations_none: Option<Span>,
+    /// `crate = "path"`: where the generated code finds status-core (a type-level key).
+    pub crate_path: Option<syn::Path>,
 }
 
 impl StatusAttr {
@@ -228,12 +230,13 @@ impl StatusAttr {
             log: None,
             format: None,
             integrations_none: None,
+            crate_path: None,
         }
     }
 
     /// Whether it has a key that belongs to the type rather than to a status.
     pub fn has_type_keys(&self) -> bool {
-        self.format.is_some() || self.integrations_none.is_some()
+        self.format.is_some() || self.integrations_none.is_some() || self.crate_path.is_some()
     }
 
     /// The attribute as each status it may answer: itself for one status, and for a status set

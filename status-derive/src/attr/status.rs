@@ -64,6 +64,7 @@ fn reject_type_keys(cx: &Ctxt, parsed: &StatusAttr) {
         if TYPE_KEYS.contains(&name.as_str()) {
             let example = match name.as_str() {
                 "format" => "format = status_core::format::HtmlPage",
+                "crate" => "crate = \"facade::status_core\"",
                 _ => "integrations = none",
             };
             cx.error(

@@ -7,6 +7,7 @@
 //! [`implementation`] joins them into one impl.
 
 mod bounds;
+mod crate_path;
 mod plan;
 mod response;
 mod set;
@@ -41,7 +42,8 @@ fn derive(input: &DeriveInput) -> TokenStream {
     if let Some(parsed) = &parsed {
         check::check(&cx, parsed);
     }
-    match (cx.check(), parsed) {
+    let crate_path = parsed.as_ref().and_then(|parsed| parsed.crate_path.clone());
+    let output = match (cx.check(), parsed) {
         (Ok(()), Some(parsed)) => expand(&parsed),
         (Err(error), _) => {
             let stub = stub(input);
@@ -50,6 +52,10 @@ fn derive(input: &DeriveInput) -> TokenStream {
         }
         // `from_syn` returns `None` only after reporting an error.
         (Ok(()), None) => stub(input),
+    };
+    match crate_path {
+        Some(path) => crate_path::rename(output, &path),
+        None => output,
     }
 }
 

@@ -220,9 +220,9 @@ fn problem(plan: &Plan, bounds: &mut Bounds) -> (TokenStream, bool) {
             PartKind::Extension { field, member, .. } => {
                 let field = plan.variant.field_at(*field);
                 let (value, ty) = (binding(field), field.ty);
-                bounds.field(ty, quote!(::status_core::__private::Serialize));
+                bounds.field(ty, quote!(::status_core::ExtensionMember));
                 let key = format!(",{}:", json_string(member));
-                members.push(quote_spanned!(ty.span()=> __problem.member(#key, #value)?;));
+                members.push(quote_spanned!(ty.span()=> ::status_core::ExtensionMember::write_member(#value, &mut __problem, #key)?;));
             }
             _ => {}
         }

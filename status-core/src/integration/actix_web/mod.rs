@@ -180,6 +180,15 @@ impl ResponseError for ActixResponse {
     }
 }
 
+/// The fallback 500, as actix-web sends it.
+impl actix_web::Responder for crate::FallbackResponse {
+    type Body = BoxBody;
+
+    fn respond_to(self, _: &actix_web::HttpRequest) -> HttpResponse<BoxBody> {
+        ActixResponse::from_http(self.into_inner()).error_response()
+    }
+}
+
 /// `From<T> for actix_web::Error` for one derived type; expanded by `__integrations!` when the
 /// `actix-web` feature is on.
 #[doc(hidden)]
