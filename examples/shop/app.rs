@@ -34,6 +34,9 @@
 //! | DELETE... | `/api/drafts/{id}` | 405 with `Allow: GET, HEAD, PUT` | [`MethodNotAllowed`] |
 //! | GET | `/api/catalog` | 200 JSON with `ETag`; 304 when `If-None-Match` matches | [`CatalogAnswer`] |
 //! | GET | `/api/stock/{itemId}` | 200 JSON; the 4th check within a minute: 429 with `Retry-After`; 404 | [`StockError`] |
+//! | POST | `/api/reviews` | 201 with `Location: /api/reviews/{id}`; body not JSON: 400; not `application/json`: 415 with `Accept-Post`; wrong shape: 422; unknown item or stars out of 1..=5: 422 with a `code` member | [`reviews::ReviewCreated`], [`status_core::Rejection`], [`reviews::ReviewError`] |
+//! | POST | `/api/reviews/batch` | 200 JSON: the reviews saved from NDJSON lines; a line not JSON: 400, of the wrong shape: 422 (classified `serde_json::Error`); not NDJSON: 415 | [`reviews::ReviewError`] |
+//! | GET | `/api/reviews/{id}` | 200 JSON; 404 with `"code":"review_not_found"`; an id that is not a number: 400 | [`reviews::ReviewError`] |
 //! | GET | `/api/reports/sales` | 500: the storage error stays in the log | [`ReportError`] |
 //! | PUT, DELETE | `/admin/maintenance` | 204: closes (PUT) or reopens (DELETE) the shop | [`Saved::MaintenanceSwitched`] |
 //! | any | every route but `/admin/...` while closed | 503 with `Retry-After: 600` | [`ClosedForMaintenance`] |
@@ -68,6 +71,8 @@ use tokio::net::TcpListener;
 
 #[path = "pages.rs"]
 mod pages;
+#[path = "reviews.rs"]
+pub mod reviews;
 
 /// The customer who owns the orders placed with the web form.
 pub const WEB_CUSTOMER: &str = "guest";
@@ -106,6 +111,8 @@ struct ShopState {
     batches: HashMap<u64, BatchJob>,
     stock_checks: RateWindow,
     closed_for_maintenance: bool,
+    /// Every review saved, in order: review `n` is at index `n - 1`.
+    reviews: Vec<reviews::Review>,
 }
 
 /// An order, as the shop keeps it.
@@ -226,6 +233,7 @@ impl Shop {
                     used: 0,
                 },
                 closed_for_maintenance: false,
+                reviews: Vec::new(),
             })),
             catalog: Arc::new(CatalogSnapshot { catalog, etag }),
         }
@@ -627,6 +635,18 @@ pub fn router(shop: Shop) -> Router {
         .route(
             "/api/reports/sales",
             get(sales_report).fallback(allow_only(GET)),
+        )
+        .route(
+            "/api/reviews",
+            post(reviews::add_review).fallback(allow_only("POST")),
+        )
+        .route(
+            "/api/reviews/batch",
+            post(reviews::add_reviews).fallback(allow_only("POST")),
+        )
+        .route(
+            "/api/reviews/{id}",
+            get(reviews::review).fallback(allow_only(GET)),
         )
         .route("/editor", get(editor).fallback(allow_only(GET)))
         .route(
