@@ -16,6 +16,7 @@
 //! | `GET /api/catalog` | the catalog with an `ETag`; 304 Not Modified for a matching `If-None-Match` |
 //! | `PUT /api/cart/{item}` | 204 No Content |
 //! | `GET /api/quote/{item}` | a price; from the third request in a minute on, 429 with `Retry-After` |
+//! | `POST /api/ratings` (JSON `{"itemId": "mouse", "stars": 4}`) | the rating (JSON); a body that is not JSON 400, not `application/json` 415 with `Accept-Post`, of the wrong shape 422; stars out of 1..=5: 422 with `"code":"stars_out_of_range"` |
 //! | `GET /reports` | 503 with `Retry-After: 120` (down for maintenance) |
 //! | `GET /api/orders/{id}/invoice` | 500; the cause is logged, never sent |
 //! | `GET /client-closed` | 499 Client Closed Request: an unregistered code with its reason phrase |
@@ -50,6 +51,7 @@ use actix_web::dev::Server;
 use actix_web::http::header;
 use actix_web::{App, HttpRequest, HttpServer, Responder, Route, guard, web};
 use serde::{Deserialize, Serialize};
+use status_core::extract::actix_web::Json;
 use status_core::{HttpStatus, ResponseContext};
 
 /// Everything the shop answers that is not a page or a document.
@@ -119,6 +121,14 @@ pub enum ShopError {
     #[error("cart saved")]
     #[status(204, allow(success_status))]
     Saved,
+
+    /// A rating outside one to five stars.
+    #[error("a rating has 1 to 5 stars, not {stars}")]
+    #[status(422, extensions(code = "stars_out_of_range"))]
+    StarsOutOfRange {
+        #[extension]
+        stars: u8,
+    },
 
     /// nginx's code for a client that went away: unregistered, so it carries its own phrase.
     #[error("the client closed the connection")]
@@ -355,6 +365,37 @@ async fn quote(
     Ok(web::Json(Quote { item: id, cents }))
 }
 
+/// A rating as a client sends it.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct NewRating {
+    item_id: String,
+    stars: u8,
+}
+
+/// A rating as the shop answers it.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Rating {
+    item_id: &'static str,
+    stars: u8,
+}
+
+/// A rating of an item: the body is read by `status_core`'s `Json`, so a body that cannot be
+/// read is a problem (400, 415 with `Accept-Post`, 422), not actix-web's plain text.
+async fn rate(Json(rating): Json<NewRating>) -> Result<Json<Rating>, ShopError> {
+    let (item_id, ..) = item(&rating.item_id).ok_or(ShopError::NotFound)?;
+    if !(1..=5).contains(&rating.stars) {
+        return Err(ShopError::StarsOutOfRange {
+            stars: rating.stars,
+        });
+    }
+    Ok(Json(Rating {
+        item_id,
+        stars: rating.stars,
+    }))
+}
+
 async fn reports() -> Result<web::Html, ShopError> {
     Err(ShopError::Maintenance)
 }
@@ -423,6 +464,11 @@ pub fn routes(config: &mut web::ServiceConfig) {
             web::resource("/api/quote/{item}")
                 .route(get_or_head().to(quote))
                 .default_service(only("GET, HEAD")),
+        )
+        .service(
+            web::resource("/api/ratings")
+                .route(web::post().to(rate))
+                .default_service(only("POST")),
         )
         .service(web::resource("/reports").route(web::route().to(reports)))
         .service(web::resource("/client-closed").route(web::route().to(client_closed)))

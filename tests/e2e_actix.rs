@@ -101,6 +101,25 @@ impl Shop {
         self.send(Method::GET, path, &[], None).await
     }
 
+    /// POSTs `body` as `content_type` to `path`.
+    async fn post(&self, path: &str, content_type: &str, body: &'static str) -> Answer {
+        let response = self
+            .http
+            .post(self.url(path))
+            .header("content-type", content_type)
+            .body(body)
+            .send()
+            .await
+            .unwrap_or_else(|error| panic!("POST {path}: {error}"));
+        let (status, headers) = (response.status(), response.headers().clone());
+        let body = response.bytes().await.expect("the body").to_vec();
+        Answer {
+            status,
+            headers,
+            body,
+        }
+    }
+
     /// Stops the server. Not gracefully: a graceful stop waits for the client's keep-alive
     /// connections, which a dropped client closes only eventually, and every exchange of the
     /// test is complete by now.
@@ -257,6 +276,70 @@ async fn an_order_posted_is_answered_303_and_its_page_is_a_get() {
     let page = response.text().await.expect("HTML");
     assert!(page.contains("Order 3: 1 &times; USB cable"), "{page}");
 
+    shop.stop().await;
+}
+
+#[actix_web::test]
+async fn a_rating_that_cannot_be_read_is_a_problem_with_its_status() {
+    let shop = Shop::start().await;
+    let json = "application/json";
+    let not_json = shop
+        .post("/api/ratings", json, r#"{"itemId":"mouse",,}"#)
+        .await;
+    let expected = problem(
+        400,
+        "Bad Request",
+        Some("Json deserialize error: key must be a string at line 1 column 19"),
+    );
+    assert_eq!(not_json.status, StatusCode::BAD_REQUEST);
+    assert_eq!(not_json.text(), expected);
+    assert_eq!(
+        header_list(&not_json.headers),
+        problem_headers(&expected, &[])
+    );
+
+    let not_declared = shop
+        .post(
+            "/api/ratings",
+            "text/plain",
+            r#"{"itemId":"mouse","stars":4}"#,
+        )
+        .await;
+    let expected = problem(415, "Unsupported Media Type", Some("Content type error"));
+    assert_eq!(not_declared.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    assert_eq!(not_declared.text(), expected);
+    assert_eq!(
+        header_list(&not_declared.headers),
+        problem_headers(&expected, &[("accept-post", json)])
+    );
+
+    let wrong_shape = shop
+        .post("/api/ratings", json, r#"{"itemId":"mouse","stars":"four"}"#)
+        .await;
+    let expected = problem(
+        422,
+        "Unprocessable Content",
+        Some(
+            "Json deserialize error: invalid type: string \"four\", expected u8 at line 1 column 32",
+        ),
+    );
+    assert_eq!(wrong_shape.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(wrong_shape.text(), expected);
+
+    let out_of_range = shop
+        .post("/api/ratings", json, r#"{"itemId":"mouse","stars":9}"#)
+        .await;
+    assert_eq!(out_of_range.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        out_of_range.text(),
+        r#"{"type":"about:blank","title":"Unprocessable Content","status":422,"code":"stars_out_of_range","detail":"a rating has 1 to 5 stars, not 9","stars":9}"#
+    );
+
+    let rated = shop
+        .post("/api/ratings", json, r#"{"itemId":"mouse","stars":4}"#)
+        .await;
+    assert_eq!(rated.status, StatusCode::OK);
+    assert_eq!(rated.text(), r#"{"itemId":"mouse","stars":4}"#);
     shop.stop().await;
 }
 

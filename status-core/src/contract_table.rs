@@ -261,15 +261,7 @@ impl Reader {
             b'+' => Some(self.status()?),
             _ => return None,
         };
-        let log = match self.byte()? {
-            b'O' => LogLevel::Off,
-            b'E' => LogLevel::Error,
-            b'W' => LogLevel::Warn,
-            b'I' => LogLevel::Info,
-            b'D' => LogLevel::Debug,
-            b'T' => LogLevel::Trace,
-            _ => return None,
-        };
+        let log = self.log()?;
         let count = self.num()?;
         let headers = (0..count)
             .map(|_| {
@@ -283,35 +275,7 @@ impl Reader {
                 Some(HeaderContract { name, source })
             })
             .collect::<Option<Vec<_>>>()?;
-        let body = match self.byte()? {
-            b'E' => BodyContract::Empty,
-            b'F' => BodyContract::Field(self.str()?),
-            b'P' => {
-                let type_uri = self.str()?;
-                let title = self.str()?;
-                let detail = match self.byte()? {
-                    b'D' => DetailSource::Display,
-                    b'H' => DetailSource::Hidden,
-                    b'S' => DetailSource::Static(self.str()?),
-                    _ => return None,
-                };
-                let instance = self.opt()?;
-                let extensions = self.strs()?;
-                let count = self.num()?;
-                let fixed = (0..count)
-                    .map(|_| Some((self.str()?, self.str()?)))
-                    .collect::<Option<Vec<_>>>()?;
-                BodyContract::Problem(ProblemContract {
-                    type_uri,
-                    title,
-                    detail,
-                    instance,
-                    extensions,
-                    fixed_extensions: leak(fixed),
-                })
-            }
-            _ => return None,
-        };
+        let body = self.body()?;
         Some(Contract {
             type_name,
             variant,
@@ -321,6 +285,52 @@ impl Reader {
             headers: leak(headers),
             body,
             log,
+        })
+    }
+
+    fn log(&mut self) -> Option<LogLevel> {
+        Some(match self.byte()? {
+            b'O' => LogLevel::Off,
+            b'E' => LogLevel::Error,
+            b'W' => LogLevel::Warn,
+            b'I' => LogLevel::Info,
+            b'D' => LogLevel::Debug,
+            b'T' => LogLevel::Trace,
+            _ => return None,
+        })
+    }
+
+    fn body(&mut self) -> Option<BodyContract> {
+        Some(match self.byte()? {
+            b'E' => BodyContract::Empty,
+            b'F' => BodyContract::Field(self.str()?),
+            b'P' => BodyContract::Problem(self.problem()?),
+            _ => return None,
+        })
+    }
+
+    fn problem(&mut self) -> Option<ProblemContract> {
+        let type_uri = self.str()?;
+        let title = self.str()?;
+        let detail = match self.byte()? {
+            b'D' => DetailSource::Display,
+            b'H' => DetailSource::Hidden,
+            b'S' => DetailSource::Static(self.str()?),
+            _ => return None,
+        };
+        let instance = self.opt()?;
+        let extensions = self.strs()?;
+        let count = self.num()?;
+        let fixed = (0..count)
+            .map(|_| Some((self.str()?, self.str()?)))
+            .collect::<Option<Vec<_>>>()?;
+        Some(ProblemContract {
+            type_uri,
+            title,
+            detail,
+            instance,
+            extensions,
+            fixed_extensions: leak(fixed),
         })
     }
 }

@@ -72,14 +72,7 @@ impl TableWriter {
             }
             None => self.out.push('-'),
         }
-        self.out.push(match own.log {
-            LogLevel::Off => 'O',
-            LogLevel::Error => 'E',
-            LogLevel::Warn => 'W',
-            LogLevel::Info => 'I',
-            LogLevel::Debug => 'D',
-            LogLevel::Trace => 'T',
-        });
+        self.out.push(log_letter(own.log));
         self.num(own.headers.len());
         for (name, source, value) in own.headers {
             self.str(name);
@@ -90,7 +83,11 @@ impl TableWriter {
             });
             self.str(value);
         }
-        match &own.body {
+        self.body(&own.body);
+    }
+
+    fn body(&mut self, body: &Body) {
+        match body {
             Body::Empty => self.out.push('E'),
             Body::Field(name) => {
                 self.out.push('F');
@@ -156,5 +153,17 @@ impl TableWriter {
             }
             None => self.out.push('-'),
         }
+    }
+}
+
+/// A log level as the table writes it.
+fn log_letter(level: LogLevel) -> char {
+    match level {
+        LogLevel::Off => 'O',
+        LogLevel::Error => 'E',
+        LogLevel::Warn => 'W',
+        LogLevel::Info => 'I',
+        LogLevel::Debug => 'D',
+        LogLevel::Trace => 'T',
     }
 }

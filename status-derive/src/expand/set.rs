@@ -31,22 +31,7 @@ impl Arms {
             .iter()
             .map(|plan| Literal::u16_unsuffixed(plan.concealed.unwrap_or(plan.wire)))
             .collect();
-        let only_field = pattern(variant, &[field]);
-        let wires = plans.iter().map(|plan| status_code(plan.wire));
-        self.status.push(quote! {
-            #only_field => match #status {
-                #(#keys => #wires,)*
-                _ => ::status_core::http::StatusCode::INTERNAL_SERVER_ERROR,
-            },
-        });
-        let indices = (self.own_count..self.own_count + plans.len()).map(Literal::usize_unsuffixed);
-        self.own_count += plans.len();
-        self.own_contract.push(quote! {
-            #only_field => match #status {
-                #(#keys => #indices,)*
-                _ => return ::status_core::__private::outside_set_contract(),
-            },
-        });
+        self.set_status_arms(variant, field, &status, &keys, plans);
         let mut used: Vec<&Field> = vec![field];
         let mut bodies = Vec::new();
         for plan in plans {
@@ -63,6 +48,34 @@ impl Arms {
                 __status => ::core::result::Result::Err(
                     ::status_core::ResponseBuildError::OutsideStatusSet { status: __status },
                 ),
+            },
+        });
+    }
+
+    /// The arms of `status()` and `contract()`: the status each key answers on the wire, and
+    /// its row of the table; outside the set, 500 and the fallback's contract.
+    fn set_status_arms(
+        &mut self,
+        variant: &Variant,
+        field: &Field,
+        status: &TokenStream,
+        keys: &[Literal],
+        plans: &[Plan],
+    ) {
+        let only_field = pattern(variant, &[field]);
+        let wires = plans.iter().map(|plan| status_code(plan.wire));
+        self.status.push(quote! {
+            #only_field => match #status {
+                #(#keys => #wires,)*
+                _ => ::status_core::http::StatusCode::INTERNAL_SERVER_ERROR,
+            },
+        });
+        let indices = (self.own_count..self.own_count + plans.len()).map(Literal::usize_unsuffixed);
+        self.own_count += plans.len();
+        self.own_contract.push(quote! {
+            #only_field => match #status {
+                #(#keys => #indices,)*
+                _ => return ::status_core::__private::outside_set_contract(),
             },
         });
     }
