@@ -66,3 +66,113 @@ pub fn json_error(error: &serde_json::Error) -> StatusCode {
         serde_json::error::Category::Io => StatusCode::INTERNAL_SERVER_ERROR,
     }
 }
+
+/// The status of one of axum's extractor rejections (`JsonRejection`, `FormRejection`,
+/// `QueryRejection`, `PathRejection`), for an error enum that holds one: 400 malformed, 413 over
+/// the body limit, 415 the wrong content type, 422 well-formed but of the wrong shape, 500 an
+/// extractor that does not fit its route. Its status set is `400 | 413 | 415 | 422 | 500`. (The
+/// drop-in extractors of [`extract::axum`](crate::extract::axum) answer these as a
+/// [`Rejection`](crate::Rejection) without an enum of yours.)
+///
+/// ```
+/// use axum::extract::rejection::JsonRejection;
+/// use status_core::HttpStatus;
+///
+/// #[derive(Debug, thiserror::Error, HttpStatus)]
+/// enum ApiError {
+///     #[error("{0}")]
+///     #[status(400 | 413 | 415 | 422 | 500, classify = status_core::classify::axum_rejection)]
+///     Body(#[from] JsonRejection),
+/// }
+///
+/// let missing = JsonRejection::from(axum::extract::rejection::MissingJsonContentType::default());
+/// assert_eq!(ApiError::from(missing).status(), 415);
+/// ```
+#[cfg(feature = "axum")]
+#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
+pub fn axum_rejection<R: AxumRejection>(rejection: &R) -> StatusCode {
+    crate::Rejection::nearest(rejection.status())
+}
+
+/// One of axum's extractor rejections, as [`axum_rejection`] reads it; implemented for
+/// `JsonRejection`, `FormRejection`, `QueryRejection` and `PathRejection`, and sealed.
+#[cfg(feature = "axum")]
+#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
+pub trait AxumRejection: sealed::Sealed {
+    /// The status axum gives it.
+    fn status(&self) -> StatusCode;
+}
+
+#[cfg(feature = "axum")]
+macro_rules! axum_rejections {
+    ($($rejection:ty),*) => {$(
+        impl sealed::Sealed for $rejection {}
+        impl AxumRejection for $rejection {
+            fn status(&self) -> StatusCode {
+                <$rejection>::status(self)
+            }
+        }
+    )*};
+}
+
+#[cfg(feature = "axum")]
+axum_rejections!(
+    axum::extract::rejection::JsonRejection,
+    axum::extract::rejection::FormRejection,
+    axum::extract::rejection::QueryRejection,
+    axum::extract::rejection::PathRejection
+);
+
+/// The status of one of actix-web's extractor errors (`JsonPayloadError`, `UrlencodedError`,
+/// `QueryPayloadError`, `PathError`), as the drop-in extractors of
+/// [`extract::actix_web`](crate::extract::actix_web) answer it: 400 malformed, 411 no length,
+/// 413 over the limit, 415 the wrong content type, 422 a body of the wrong shape, 500 a failure
+/// to write. Its status set is `400 | 411 | 413 | 415 | 422 | 500`.
+///
+/// ```
+/// use actix_web::error::JsonPayloadError;
+/// use status_core::classify::actix_web_error;
+///
+/// assert_eq!(actix_web_error(&JsonPayloadError::ContentType), 415);
+/// let shape = serde_json::from_str::<u8>("true").unwrap_err();
+/// assert_eq!(actix_web_error(&JsonPayloadError::Deserialize(shape)), 422);
+/// ```
+#[cfg(feature = "actix-web")]
+#[cfg_attr(docsrs, doc(cfg(feature = "actix-web")))]
+pub fn actix_web_error<E: ActixWebError>(error: &E) -> StatusCode {
+    crate::Rejection::nearest(error.status())
+}
+
+/// One of actix-web's extractor errors, as [`actix_web_error`] reads it; implemented for
+/// `JsonPayloadError`, `UrlencodedError`, `QueryPayloadError` and `PathError`, and sealed.
+#[cfg(feature = "actix-web")]
+#[cfg_attr(docsrs, doc(cfg(feature = "actix-web")))]
+pub trait ActixWebError: sealed::Sealed {
+    /// The status it answers.
+    fn status(&self) -> StatusCode;
+}
+
+#[cfg(feature = "actix-web")]
+macro_rules! actix_web_errors {
+    ($($error:ty => $status:path),*) => {$(
+        impl sealed::Sealed for $error {}
+        impl ActixWebError for $error {
+            fn status(&self) -> StatusCode {
+                $status(self)
+            }
+        }
+    )*};
+}
+
+#[cfg(feature = "actix-web")]
+actix_web_errors!(
+    actix_web::error::JsonPayloadError => crate::extract::actix_web::json_status,
+    actix_web::error::UrlencodedError => crate::extract::actix_web::form_status,
+    actix_web::error::QueryPayloadError => crate::extract::actix_web::bad_request,
+    actix_web::error::PathError => crate::extract::actix_web::bad_request
+);
+
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+mod sealed {
+    pub trait Sealed {}
+}

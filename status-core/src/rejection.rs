@@ -65,11 +65,7 @@ impl Rejection {
     /// nearest one that it does: a 4xx 400, anything else 500. A `detail` longer than 240 bytes
     /// is cut at a character boundary and ends in `…`.
     pub fn new(status: StatusCode, detail: impl Into<String>) -> Rejection {
-        let status = match status.as_u16() {
-            400 | 411 | 413 | 415 | 422 | 500 => status,
-            400..=499 => StatusCode::BAD_REQUEST,
-            _ => StatusCode::INTERNAL_SERVER_ERROR,
-        };
+        let status = Rejection::nearest(status);
         Rejection {
             source: Reason {
                 status,
@@ -77,6 +73,16 @@ impl Rejection {
             },
             accept_post: None,
             accept_patch: None,
+        }
+    }
+
+    /// The status a rejection answers for `status`: itself if a rejection answers it, else a
+    /// 4xx 400 and anything else 500.
+    pub(crate) fn nearest(status: StatusCode) -> StatusCode {
+        match status.as_u16() {
+            400 | 411 | 413 | 415 | 422 | 500 => status,
+            400..=499 => StatusCode::BAD_REQUEST,
+            _ => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 

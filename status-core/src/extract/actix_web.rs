@@ -61,12 +61,16 @@ impl From<JsonPayloadError> for Rejection {
 }
 
 fn json_rejection(error: &JsonPayloadError) -> Rejection {
-    let status = match error {
+    Rejection::new(json_status(error), error.to_string())
+}
+
+/// A JSON body's status: 415, 400 or 422 by serde's category, 413, 500 for a failure to write.
+pub(crate) fn json_status(error: &JsonPayloadError) -> StatusCode {
+    match error {
         JsonPayloadError::ContentType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
         JsonPayloadError::Deserialize(inner) => json_error(inner),
         other => status_of(other),
-    };
-    Rejection::new(status, error.to_string())
+    }
 }
 
 /// A form body as a problem: 422 for one of the wrong shape, 415, 413, 411.
@@ -77,24 +81,33 @@ impl From<UrlencodedError> for Rejection {
 }
 
 fn form_rejection(error: &UrlencodedError) -> Rejection {
-    let status = match error {
+    Rejection::new(form_status(error), error.to_string())
+}
+
+/// A form body's status: 422 for one of the wrong shape, else actix-web's (415, 413, 411, 400).
+pub(crate) fn form_status(error: &UrlencodedError) -> StatusCode {
+    match error {
         UrlencodedError::Parse(_) => StatusCode::UNPROCESSABLE_ENTITY,
         other => status_of(other),
-    };
-    Rejection::new(status, error.to_string())
+    }
+}
+
+/// A query or a path that does not parse: 400, whatever the error.
+pub(crate) fn bad_request<E: ?Sized>(_: &E) -> StatusCode {
+    StatusCode::BAD_REQUEST
 }
 
 /// A query string that does not parse: 400.
 impl From<QueryPayloadError> for Rejection {
     fn from(error: QueryPayloadError) -> Rejection {
-        Rejection::new(StatusCode::BAD_REQUEST, error.to_string())
+        Rejection::new(bad_request(&error), error.to_string())
     }
 }
 
 /// A path that does not parse: 400.
 impl From<PathError> for Rejection {
     fn from(error: PathError) -> Rejection {
-        Rejection::new(StatusCode::BAD_REQUEST, error.to_string())
+        Rejection::new(bad_request(&error), error.to_string())
     }
 }
 
