@@ -40,6 +40,12 @@ fn routes() -> Router {
             get(|Path(id): Path<u64>| async move { id.to_string() }),
         )
         .route(
+            "/maybe",
+            post(|book: Option<Json<Book>>| async move {
+                book.map_or_else(|| "no book".to_owned(), |Json(book)| book.title)
+            }),
+        )
+        .route(
             "/list",
             get(|Query(page): Query<Page>| async move { page.page.to_string() }),
         )
@@ -174,6 +180,17 @@ async fn requests_that_read_pass_through() {
     assert_eq!((status, body.as_str()), (StatusCode::OK, "7"));
     let (status, _, body) = send("GET", "/list?page=2", None, "").await;
     assert_eq!((status, body.as_str()), (StatusCode::OK, "2"));
+}
+
+#[tokio::test]
+async fn an_optional_body_is_none_without_a_content_type_and_rejected_when_unreadable() {
+    let (status, _, body) = send("POST", "/maybe", None, "").await;
+    assert_eq!((status, body.as_str()), (StatusCode::OK, "no book"));
+    let (status, headers, _) = send("POST", "/maybe", JSON, "[").await;
+    assert_eq!(status, 400);
+    assert_eq!(headers["content-type"], "application/problem+json");
+    let (status, _, body) = send("POST", "/maybe", JSON, r#"{"title":"Dune","pages":412}"#).await;
+    assert_eq!((status, body.as_str()), (StatusCode::OK, "Dune"));
 }
 
 #[tokio::test]

@@ -164,6 +164,12 @@ fn a_status_outside_the_set_answers_the_fallback() {
     assert_eq!(response.body(), fallback.body());
     let contract = teapot.contract();
     assert_eq!(contract.status, 500);
+    // Named, so that the log line says which type and variant answered outside its set.
+    assert_eq!(
+        (contract.type_name, contract.variant),
+        ("BookError", Some("Catalogue"))
+    );
+    assert!(std::ptr::eq(contract, teapot.contract()), "made once");
     assert!(matches!(
         contract.body,
         BodyContract::Problem(problem) if problem.detail == DetailSource::Hidden
@@ -235,4 +241,36 @@ fn a_struct_with_a_set() {
     assert_eq!(error.status(), 422);
     assert_eq!(error.to_response().status(), 422);
     assert_eq!(OrderJson::contracts().len(), 3);
+}
+
+/// The classifier reads the field thiserror calls the source: `#[source]` before a field named
+/// `source`.
+#[derive(Debug, thiserror::Error, HttpStatus)]
+enum GatewayError {
+    #[error("the upstream answered {cause}")]
+    #[status(400 | 503, classify = upstream_status)]
+    Upstream {
+        source: Upstream,
+        #[source]
+        cause: Upstream,
+    },
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("upstream {0}")]
+struct Upstream(u16);
+
+fn upstream_status(upstream: &Upstream) -> StatusCode {
+    StatusCode::from_u16(upstream.0).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+}
+
+#[test]
+fn the_classifier_reads_the_field_thiserror_calls_the_source() {
+    let error = GatewayError::Upstream {
+        source: Upstream(400),
+        cause: Upstream(503),
+    };
+    assert_eq!(error.status(), 503);
+    let source = std::error::Error::source(&error).map(ToString::to_string);
+    assert_eq!(source.as_deref(), Some("upstream 503"));
 }

@@ -48,6 +48,9 @@ pub struct ContractTable {
     /// The entries, per list of transparent functions: one list for a type without generic
     /// parameters, one per instantiation otherwise (a `static` is shared by all of them).
     variants: Mutex<Vec<(Vec<Contracts>, &'static [VariantContract])>>,
+    /// The fallback contracts of classified variants whose classifier answered outside their
+    /// set, made on first use: the fallback 500, with the type's and the variant's names.
+    outside_set: Mutex<Vec<&'static Contract>>,
 }
 
 /// A table as decoded: its own contracts, and the order of own and transparent entries.
@@ -86,11 +89,6 @@ static UNDECODABLE: Contract = Contract {
     log: LogLevel::Error,
 };
 
-/// The contract of the fallback 500 (`fallback_response()`): a problem without detail.
-pub fn fallback_contract() -> &'static Contract {
-    &UNDECODABLE
-}
-
 impl ContractTable {
     /// A table over `encoded`, in format version 2; nothing is decoded yet.
     pub const fn v2(encoded: &'static str) -> Self {
@@ -98,12 +96,34 @@ impl ContractTable {
             encoded,
             decoded: OnceLock::new(),
             variants: Mutex::new(Vec::new()),
+            outside_set: Mutex::new(Vec::new()),
         }
     }
 
     /// The `index`th own (not transparent) contract of the table.
     pub fn own(&'static self, index: usize) -> &'static Contract {
         self.decoded().own.get(index).unwrap_or(&UNDECODABLE)
+    }
+
+    /// The contract of `variant` when its classifier answered outside its status set: the
+    /// fallback 500 it then answers, named for its type and variant (what the log says).
+    #[cold]
+    pub fn outside_set(&'static self, variant: Option<&'static str>) -> &'static Contract {
+        let type_name = self.decoded().type_name;
+        let mut made = self
+            .outside_set
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        if let Some(contract) = made.iter().find(|contract| contract.variant == variant) {
+            return contract;
+        }
+        let contract: &'static Contract = Box::leak(Box::new(Contract {
+            type_name,
+            variant,
+            ..UNDECODABLE
+        }));
+        made.push(contract);
+        contract
     }
 
     /// How many own and transparent entries the table holds, `None` if it does not decode: what
@@ -351,7 +371,7 @@ mod tests {
         "10:OrderError",
         "O+8:NotFound404;9:Not Found-D0;P11:about:blank9:Not FoundD-0;0;",
         "O+6:Placed303;9:See Other-O1;8:locationT18:/order-result/{id}E",
-        "O+4:Gone404;9:Not Found+410;W0;P11:about:blank9:Not FoundH-1;5:items1;4:code6:\"gone\"",
+        "O+4:Gone404;9:Not Found+410;W0;P11:about:blank9:Not FoundH-2;5:items4:code1;4:code6:\"gone\"",
         "T+7:Payment12:PaymentError",
     ));
 
@@ -381,7 +401,7 @@ mod tests {
             panic!("{gone:?}")
         };
         assert_eq!(problem.detail, DetailSource::Hidden);
-        assert_eq!(problem.extensions, &["items"]);
+        assert_eq!(problem.extensions, &["items", "code"]);
         assert_eq!(problem.fixed_extensions, &[("code", "\"gone\"")]);
         assert_eq!(gone.log, LogLevel::Warn);
         assert_eq!(not_found.log, LogLevel::Debug);

@@ -254,13 +254,6 @@ pub mod __private {
         status.as_u16()
     }
 
-    /// The contract of a classified variant whose classifier answered outside its set: the
-    /// fallback 500 it then answers.
-    #[cold]
-    pub fn outside_set_contract() -> &'static crate::Contract {
-        crate::contract_table::fallback_contract()
-    }
-
     /// A response without content or header fields (`ResponseParts` for the common case).
     #[inline]
     pub fn empty(

@@ -17,7 +17,8 @@ const MAX_DETAIL: usize = 240;
 
 /// A request that could not be read, as a problem: 400 Bad Request for a body or a target that
 /// is malformed, 411 Length Required, 413 Content Too Large, 415 Unsupported Media Type (with
-/// `Accept-Post` or `Accept-Patch` naming the type the route takes, RFC 9110 §15.5.16), 422
+/// `Accept-Post` or `Accept-Patch` naming the type the route takes: RFC 9110 §15.5.16, W3C LDP
+/// §7.1, RFC 5789 §3.1), 422
 /// Unprocessable Content for a well-formed body of the wrong shape, and 500 for a route that
 /// cannot work (a path extractor that does not match its route); the `detail` names the field or
 /// the position at fault, a 500's says nothing.
@@ -87,8 +88,8 @@ impl Rejection {
     }
 
     /// On a 415, names the media type the route takes for the request's `method`:
-    /// `Accept-Post` for a POST, `Accept-Patch` for a PATCH (RFC 9110 §15.5.16, RFC 5789
-    /// §3.1). Other statuses and methods are left as they are.
+    /// `Accept-Post` for a POST (W3C Linked Data Platform §7.1), `Accept-Patch` for a PATCH
+    /// (RFC 5789 §3.1), as a 415 may say what it takes (RFC 9110 §15.5.16). Other statuses and methods are left as they are.
     ///
     /// ```
     /// use status_core::{HttpStatus, Rejection};

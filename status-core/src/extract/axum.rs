@@ -32,7 +32,9 @@
 use std::ops::{Deref, DerefMut};
 
 use axum::extract::rejection::{FormRejection, JsonRejection, PathRejection, QueryRejection};
-use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::extract::{
+    FromRequest, FromRequestParts, OptionalFromRequest, OptionalFromRequestParts, Request,
+};
 use axum_core::response::{IntoResponse, Response};
 use http::request::Parts;
 use serde::Serialize;
@@ -123,8 +125,26 @@ where
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Rejection> {
         let method = request.method().clone();
-        match axum::Json::<T>::from_request(request, state).await {
+        match <axum::Json<T> as FromRequest<S>>::from_request(request, state).await {
             Ok(axum::Json(value)) => Ok(Json(value)),
+            Err(rejection) => Err(Rejection::from(rejection).with_accepted(method.as_str(), JSON)),
+        }
+    }
+}
+
+/// `Option<Json<T>>`: `None` without a `Content-Type`, as axum's; a body that cannot be read is
+/// still a rejection.
+impl<T, S> OptionalFromRequest<S> for Json<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = Rejection;
+
+    async fn from_request(request: Request, state: &S) -> Result<Option<Self>, Rejection> {
+        let method = request.method().clone();
+        match <axum::Json<T> as OptionalFromRequest<S>>::from_request(request, state).await {
+            Ok(value) => Ok(value.map(|axum::Json(value)| Json(value))),
             Err(rejection) => Err(Rejection::from(rejection).with_accepted(method.as_str(), JSON)),
         }
     }
@@ -173,6 +193,22 @@ where
     }
 }
 
+/// `Option<Path<T>>`: `None` on a route without parameters, as axum's.
+impl<T, S> OptionalFromRequestParts<S> for Path<T>
+where
+    T: DeserializeOwned + Send + 'static,
+    S: Send + Sync,
+{
+    type Rejection = Rejection;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Option<Self>, Rejection> {
+        <axum::extract::Path<T> as OptionalFromRequestParts<S>>::from_request_parts(parts, state)
+            .await
+            .map(|value| value.map(|axum::extract::Path(value)| Path(value)))
+            .map_err(Rejection::from)
+    }
+}
+
 impl<T, S> FromRequestParts<S> for Path<T>
 where
     T: DeserializeOwned + Send,
@@ -181,7 +217,7 @@ where
     type Rejection = Rejection;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Rejection> {
-        axum::extract::Path::<T>::from_request_parts(parts, state)
+        <axum::extract::Path<T> as FromRequestParts<S>>::from_request_parts(parts, state)
             .await
             .map(|axum::extract::Path(value)| Path(value))
             .map_err(Rejection::from)

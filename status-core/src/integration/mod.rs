@@ -11,7 +11,7 @@
 //! | `axum` | `axum::response::IntoResponse` |
 //! | `actix-web` | `actix_web::ResponseError` |
 //! | `tower` | nothing per type: [`ResponseContext`](crate::ResponseContext) is a tower `Layer` |
-//! | `tracing` | the integrations log each 5xx they send (error, with the `source()` chain) and each 4xx (debug) |
+//! | `tracing` | the integrations log each 5xx they send (error, with the `source()` chain) and each 4xx (debug), or at the level a variant names (`log = warn`) |
 
 #[cfg(feature = "actix-web")]
 pub mod actix_web;

@@ -54,9 +54,8 @@ pub struct Field<'a> {
     pub index: usize,
     pub ty: &'a Type,
     pub roles: Vec<FieldRole>,
-    /// Whether thiserror would call it the error's source: `#[from]`, `#[source]`, or named
-    /// `source`.
-    pub is_source: bool,
+    /// Whether it has thiserror's `#[from]` or `#[source]`.
+    pub source_attr: bool,
 }
 
 impl<'a> Variant<'a> {
@@ -110,11 +109,15 @@ impl<'a> Variant<'a> {
         })
     }
 
-    /// The field a status set's `classify` reads: the only field, or the error's source.
+    /// The field a status set's `classify` reads: the only field, or the error's source as
+    /// thiserror picks it (`#[from]` or `#[source]` first, then a field named `source`).
     pub fn classified_field(&self) -> Option<&Field<'a>> {
         match self.fields.as_slice() {
             [only] => Some(only),
-            fields => fields.iter().find(|field| field.is_source),
+            fields => fields
+                .iter()
+                .find(|field| field.source_attr)
+                .or_else(|| fields.iter().find(|field| field.name == "source")),
         }
     }
 
@@ -317,18 +320,17 @@ fn fields<'a>(cx: &Ctxt, fields: &'a Fields) -> Vec<Field<'a>> {
                 Some(ident) => (Member::Named(ident.clone()), ident.unraw().to_string()),
                 None => (Member::Unnamed(index.into()), index.to_string()),
             };
-            let is_source = name == "source"
-                || field
-                    .attrs
-                    .iter()
-                    .any(|attr| attr.path().is_ident("from") || attr.path().is_ident("source"));
+            let source_attr = field
+                .attrs
+                .iter()
+                .any(|attr| attr.path().is_ident("from") || attr.path().is_ident("source"));
             Field {
                 member,
                 name,
                 index,
                 ty: &field.ty,
                 roles: attr::parse_field_attrs(cx, &field.attrs),
-                is_source,
+                source_attr,
             }
         })
         .collect()

@@ -395,7 +395,19 @@ fn json_value(cx: &Ctxt, lit: &Lit) -> Option<String> {
     let json = match lit {
         Lit::Str(text) => crate::ast::json_string(&text.value()),
         Lit::Int(number) if number.suffix().is_empty() => number.base10_digits().to_owned(),
-        Lit::Float(number) if number.suffix().is_empty() => number.base10_digits().to_owned(),
+        Lit::Float(number) if number.suffix().is_empty() => {
+            // As JSON writes it: `1.` and `01.5` are Rust literals but not JSON numbers.
+            match number.base10_parse::<f64>() {
+                Ok(value) if value.is_finite() => value.to_string(),
+                _ => {
+                    cx.error(
+                        number.span(),
+                        "a fixed extension member's number is finite: this one is too large for a JSON number that clients can read",
+                    );
+                    return None;
+                }
+            }
+        }
         Lit::Bool(value) => value.value.to_string(),
         other => {
             cx.error(

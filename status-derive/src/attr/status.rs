@@ -175,7 +175,9 @@ fn status_set(cx: &Ctxt, input: ParseStream, parsed: &mut StatusAttr) {
             skip_item(input);
             return;
         };
-        if set.iter().any(|known| known.value == code.value) {
+        // A code out of range is reported as such, each where it is written.
+        let in_range = (100..=599).contains(&code.value);
+        if in_range && set.iter().any(|known| known.value == code.value) {
             cx.error(
                 code.span,
                 format!("{} is already in this status set", code.value),

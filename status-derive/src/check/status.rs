@@ -110,6 +110,15 @@ impl Rules<'_> {
     /// Rule (should): a code IANA does not register has no standard meaning, and clients treat
     /// it as x00; it needs an explicit reason phrase (RFC 9110 §15, §16.2.1). A reason phrase on
     /// a registered code would contradict IANA's.
+    /// Whether the variant's status set holds a code IANA does not register.
+    fn set_has_unregistered(&self) -> bool {
+        self.variant.attr.as_ref().is_some_and(|attr| {
+            attr.set
+                .iter()
+                .any(|code| status_codes::lookup(code.value).is_none())
+        })
+    }
+
     fn reason_phrase(&self, code: Code) {
         match (status_codes::lookup(code.value), &self.attr.reason) {
             (None, None) => self.should(
@@ -122,6 +131,8 @@ impl Rules<'_> {
                     code.value / 100
                 ),
             ),
+            // In a set that holds an unregistered code, `reason` is that code's phrase.
+            (Some(_), Some(_)) if self.set_has_unregistered() => {}
             (Some(row), Some(reason)) => self.error(
                 reason.span(),
                 format!(

@@ -5,13 +5,13 @@
 use proc_macro2::{Group, TokenStream, TokenTree};
 use quote::ToTokens;
 
-/// Rust's keywords: a name that ends a path (`a::status_core`) is none of them, and `::` after
-/// one of them (`impl ::status_core::...`) starts a path at the root.
+/// Rust's keywords but the path roots (`crate`, `self`, `super`): a name that ends a path
+/// (`a::status_core`, `crate::status_core`) is none of them, and `::` after one of them
+/// (`impl ::status_core::...`) starts a path at the root.
 const KEYWORDS: &[&str] = &[
-    "as", "async", "await", "box", "break", "const", "continue", "crate", "dyn", "else", "enum",
-    "extern", "fn", "for", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub",
-    "ref", "return", "static", "struct", "trait", "type", "unsafe", "use", "where", "while",
-    "yield",
+    "as", "async", "await", "box", "break", "const", "continue", "dyn", "else", "enum", "extern",
+    "fn", "for", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub", "ref",
+    "return", "static", "struct", "trait", "type", "unsafe", "use", "where", "while", "yield",
 ];
 
 /// `tokens` with each path that starts at `::status_core` starting at `path` instead. A
@@ -21,10 +21,7 @@ pub fn rename(tokens: TokenStream, path: &syn::Path) -> TokenStream {
     let mut out: Vec<TokenTree> = Vec::with_capacity(trees.len());
     let mut index = 0;
     while index < trees.len() {
-        let after_name = index
-            .checked_sub(1)
-            .and_then(|before| trees.get(before))
-            .is_some_and(|before| matches!(before, TokenTree::Ident(name) if !KEYWORDS.contains(&name.to_string().as_str())));
+        let after_name = ends_a_path(&trees[..index]);
         if !after_name && starts_at_status_core(&trees[index..]) {
             out.extend(path.to_token_stream());
             index += 3;
@@ -41,6 +38,16 @@ pub fn rename(tokens: TokenStream, path: &syn::Path) -> TokenStream {
         index += 1;
     }
     out.into_iter().collect()
+}
+
+/// Whether the last of `before` is a name a `::` continues (`a` in `a::status_core`): not a
+/// keyword, and not a lifetime (`'a ::status_core::X`).
+fn ends_a_path(before: &[TokenTree]) -> bool {
+    match before {
+        [.., TokenTree::Punct(tick), TokenTree::Ident(_)] if tick.as_char() == '\'' => false,
+        [.., TokenTree::Ident(name)] => !KEYWORDS.contains(&name.to_string().as_str()),
+        _ => false,
+    }
 }
 
 /// Whether `trees` starts with `::status_core`.
@@ -85,6 +92,10 @@ mod tests {
         assert_eq!(
             renamed("::status_core::__integrations!([] [E] [])", "::status"),
             ":: status :: __integrations ! ([] [E] [])"
+        );
+        assert_eq!(
+            renamed("&'a ::status_core::Json<T>", "status"),
+            "&'a status :: Json < T >"
         );
     }
 

@@ -1,5 +1,5 @@
 //! The arms of a variant with a status set (`#[status(400 | 422 | 500, classify = ...)]`): its
-//! classifier picks the status at run time, once per call, and each status answers as if it
+//! classifier picks the status at run time, once per method call, and each status answers as if it
 //! were a variant's own (one row of the contract table each). A status the classifier answers
 //! outside the set is the documented fallback: `status()` 500, `try_to_response()`
 //! `ResponseBuildError::OutsideStatusSet`, and so `to_response()` the bare 500.
@@ -63,6 +63,13 @@ impl Arms {
         plans: &[Plan],
     ) {
         let only_field = pattern(variant, &[field]);
+        let name = match variant.ident {
+            Some(ident) => {
+                let name = syn::ext::IdentExt::unraw(ident).to_string();
+                quote!(::core::option::Option::Some(#name))
+            }
+            None => quote!(::core::option::Option::None),
+        };
         let wires = plans.iter().map(|plan| status_code(plan.wire));
         self.status.push(quote! {
             #only_field => match #status {
@@ -75,7 +82,7 @@ impl Arms {
         self.own_contract.push(quote! {
             #only_field => match #status {
                 #(#keys => #indices,)*
-                _ => return ::status_core::__private::outside_set_contract(),
+                _ => return __HTTP_STATUS_TABLE.outside_set(#name),
             },
         });
     }

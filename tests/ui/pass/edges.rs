@@ -39,7 +39,7 @@ pub enum BookError {
     },
 
     #[error("book {0} does not exist")]
-    #[status(410, extensions(code = "book_withdrawn", since_year = 2024, reprint = false, rating = 4.5))]
+    #[status(410, extensions(code = "book_withdrawn", since_year = 2024, reprint = false, rating = 4.5, whole = 1., padded = 01.50, signed = -2.))]
     Withdrawn(u64),
 
     #[error("the upstream catalog failed")]
@@ -70,7 +70,7 @@ fn main() {
     let missing = BookError::Store { shelf: 3, source: StoreError::NoRow };
     assert_eq!(missing.status(), 404);
     let withdrawn = BookError::Withdrawn(7).to_response();
-    assert!(withdrawn.body().starts_with(br#"{"type":"about:blank","title":"Gone","status":410,"code":"book_withdrawn","since_year":2024,"reprint":false,"rating":4.5,"#));
+    assert!(withdrawn.body().starts_with(br#"{"type":"about:blank","title":"Gone","status":410,"code":"book_withdrawn","since_year":2024,"reprint":false,"rating":4.5,"whole":1,"padded":1.5,"signed":-2,"#));
     assert_eq!(BookError::Upstream.contract().log, LogLevel::Info);
     assert_eq!(BookError::Moved.contract().log, LogLevel::Trace);
     assert_eq!(BookError::Quiet.contract().log, LogLevel::Off);
