@@ -703,3 +703,43 @@ fn transparent_field_type_is_written_as_in_the_source() {
     );
     assert_eq!(field_type, "payment::PaymentError");
 }
+
+/// A variant's doc comment is its contract's description, lines joined; the struct's is the
+/// struct's.
+#[test]
+fn doc_comments_are_descriptions() {
+    #[derive(Debug, thiserror::Error, HttpStatus)]
+    enum ShelfError {
+        /// No shelf has this number.
+        ///
+        /// Shelves are numbered from 1.
+        #[error("no shelf")]
+        #[status(404)]
+        NoShelf,
+        #[error("undocumented")]
+        #[status(409)]
+        Undocumented,
+    }
+    /// The reading room is closed.
+    #[derive(Debug, thiserror::Error, HttpStatus)]
+    #[error("closed")]
+    #[status(503)]
+    struct Closed;
+
+    let descriptions: Vec<Option<&str>> = ShelfError::contracts()
+        .iter()
+        .flat_map(VariantContract::resolve)
+        .map(|contract| contract.description)
+        .collect();
+    assert_eq!(
+        descriptions,
+        [
+            Some("No shelf has this number.\n\nShelves are numbered from 1."),
+            None
+        ]
+    );
+    assert_eq!(
+        Closed.contract().description,
+        Some("The reading room is closed.")
+    );
+}

@@ -7,14 +7,15 @@
 //! to compile; decoding it costs one pass over it, once per type, at run time, and only for
 //! programs that read contracts (documentation and OpenAPI generators, logging).
 //!
-//! The format, version 2 (written by `status-derive`'s `contract_table.rs`; both sides must
+//! The format, version 3 (written by `status-derive`'s `contract_table.rs`; both sides must
 //! agree: status-core depends on exactly its own release of the derive, and the constructor's
 //! name carries the version, so that code written for another format does not compile):
 //!
 //! ```text
 //! table    = str(type name) *entry
 //! entry    = "O" own / "T" opt(variant) str(field type)
-//! own      = opt(variant) num(status) str(reason) optnum(concealed) log num(count) count*header body
+//! own      = opt(variant) num(status) str(reason) optnum(concealed) log opt(description)
+//!            num(count) count*header body
 //! log      = "O" / "E" / "W" / "I" / "D" / "T"
 //! header   = str(name) ("S" / "T" / "F") str
 //! body     = "E" / "F" str / "P" str(type) str(title) detail opt(instance) num(count) count*str
@@ -87,11 +88,12 @@ static UNDECODABLE: Contract = Contract {
         fixed_extensions: &[],
     }),
     log: LogLevel::Error,
+    description: None,
 };
 
 impl ContractTable {
-    /// A table over `encoded`, in format version 2; nothing is decoded yet.
-    pub const fn v2(encoded: &'static str) -> Self {
+    /// A table over `encoded`, in format version 3; nothing is decoded yet.
+    pub const fn v3(encoded: &'static str) -> Self {
         ContractTable {
             encoded,
             decoded: OnceLock::new(),
@@ -282,6 +284,7 @@ impl Reader {
             _ => return None,
         };
         let log = self.log()?;
+        let description = self.opt()?;
         let count = self.num()?;
         let headers = (0..count)
             .map(|_| {
@@ -305,6 +308,7 @@ impl Reader {
             headers: leak(headers),
             body,
             log,
+            description,
         })
     }
 
@@ -367,11 +371,11 @@ fn leak<T>(items: Vec<T>) -> &'static [T] {
 mod tests {
     use super::*;
 
-    static TABLE: ContractTable = ContractTable::v2(concat!(
+    static TABLE: ContractTable = ContractTable::v3(concat!(
         "10:OrderError",
-        "O+8:NotFound404;9:Not Found-D0;P11:about:blank9:Not FoundD-0;0;",
-        "O+6:Placed303;9:See Other-O1;8:locationT18:/order-result/{id}E",
-        "O+4:Gone404;9:Not Found+410;W0;P11:about:blank9:Not FoundH-2;5:items4:code1;4:code6:\"gone\"",
+        "O+8:NotFound404;9:Not Found-D+13:No such order0;P11:about:blank9:Not FoundD-0;0;",
+        "O+6:Placed303;9:See Other-O-1;8:locationT18:/order-result/{id}E",
+        "O+4:Gone404;9:Not Found+410;W-0;P11:about:blank9:Not FoundH-2;5:items4:code1;4:code6:\"gone\"",
         "T+7:Payment12:PaymentError",
     ));
 
@@ -386,6 +390,7 @@ mod tests {
         assert_eq!(not_found.variant, Some("NotFound"));
         assert_eq!(not_found.status, 404);
         assert_eq!(not_found.headers, &[]);
+        assert_eq!(not_found.description, Some("No such order"));
         let placed = TABLE.own(1);
         assert_eq!(
             placed.headers,
@@ -422,12 +427,12 @@ mod tests {
 
     #[test]
     fn an_undecodable_table_answers_a_bare_500_without_panicking() {
-        static BROKEN: ContractTable = ContractTable::v2("10:OrderErrorO+8:NotFound40");
+        static BROKEN: ContractTable = ContractTable::v3("10:OrderErrorO+8:NotFound40");
         assert_eq!(BROKEN.own(0), &UNDECODABLE);
         assert_eq!(BROKEN.own(7), &UNDECODABLE);
         assert!(BROKEN.variants(&[]).is_empty());
         assert_eq!(BROKEN.counts(), None);
-        static TRUNCATED: ContractTable = ContractTable::v2("99:x");
+        static TRUNCATED: ContractTable = ContractTable::v3("99:x");
         assert_eq!(TRUNCATED.own(0), &UNDECODABLE);
     }
 }

@@ -189,7 +189,7 @@ fn contract_table_agrees(
         .and_then(|literal| syn::parse2::<syn::LitStr>(TokenTree::Literal(literal).into()).ok())
         .ok_or_else(|| format!("no contract table as one string literal: {output}"))?;
     let encoded: &'static str = Box::leak(literal.value().into_boxed_str());
-    let table: &'static ContractTable = Box::leak(Box::new(ContractTable::v2(encoded)));
+    let table: &'static ContractTable = Box::leak(Box::new(ContractTable::v3(encoded)));
     let Some((own, transparent)) = table.counts() else {
         return Err(format!("the contract table does not decode: {encoded:?}"));
     };
@@ -222,14 +222,14 @@ fn contract_table_agrees(
     Ok(())
 }
 
-/// The literal of `ContractTable::v2("...")`, wherever it is in `stream`.
+/// The literal of `ContractTable::v3("...")`, wherever it is in `stream`.
 fn table_literal(stream: &TokenStream) -> Option<Literal> {
     let trees: Vec<TokenTree> = stream.clone().into_iter().collect();
     trees
         .iter()
         .enumerate()
         .find_map(|(index, tree)| match tree {
-            TokenTree::Ident(ident) if ident == "v2" && index >= 3 => {
+            TokenTree::Ident(ident) if ident == "v3" && index >= 3 => {
                 let is_table =
                     matches!(&trees[index - 3], TokenTree::Ident(name) if name == "ContractTable");
                 match (is_table, trees.get(index + 1)) {

@@ -731,7 +731,7 @@ fn the_property_catches_panics_cascades_and_errors_outside_the_input() -> TestRe
     // The table of a one-variant enum beside the code of a two-variant one.
     let table_of = |source: &str| -> Result<String, Box<dyn std::error::Error>> {
         let text = derive_http_status(TokenStream::from_str(source)?).to_string();
-        let start = text.find("v2 (").ok_or("no table")? + 4;
+        let start = text.find("v3 (").ok_or("no table")? + 4;
         let end = start + text[start..].find(')').ok_or("no end")?;
         Ok(text[start..end].to_owned())
     };

@@ -44,6 +44,8 @@ pub struct Own<'a> {
     pub reason: &'a str,
     pub concealed: Option<u16>,
     pub log: LogLevel,
+    /// The variant's doc comment.
+    pub description: Option<&'a str>,
     pub headers: &'a [(&'a str, Source, &'a str)],
     pub body: Body<'a>,
 }
@@ -73,6 +75,7 @@ impl TableWriter {
             None => self.out.push('-'),
         }
         self.out.push(log_letter(own.log));
+        self.opt(own.description);
         self.num(own.headers.len());
         for (name, source, value) in own.headers {
             self.str(name);

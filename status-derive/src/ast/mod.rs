@@ -44,6 +44,8 @@ pub struct Variant<'a> {
     pub headers: Vec<HeaderSource>,
     /// Everything it asks to put in its body.
     pub parts: Vec<BodyPart>,
+    /// Its doc comment (`///`), the lines joined: what documentation generators show.
+    pub doc: Option<String>,
 }
 
 pub struct Field<'a> {
@@ -83,6 +85,7 @@ impl<'a> Variant<'a> {
             fields,
             headers,
             parts,
+            doc: None,
         }
     }
 
@@ -209,7 +212,9 @@ fn struct_variant<'a>(
         );
     }
     let error_transparent = is_error_transparent(&input.attrs);
-    Variant::new(None, status, false, malformed, error_transparent, fields)
+    let mut variant = Variant::new(None, status, false, malformed, error_transparent, fields);
+    variant.doc = doc_comment(&input.attrs);
+    variant
 }
 
 fn enum_variant<'a>(
@@ -241,14 +246,44 @@ fn enum_variant<'a>(
         );
     }
     let error_transparent = is_error_transparent(&variant.attrs);
-    Variant::new(
+    let mut built = Variant::new(
         Some(&variant.ident),
         attr,
         !has_own,
         malformed,
         error_transparent,
         fields,
-    )
+    );
+    built.doc = doc_comment(&variant.attrs);
+    built
+}
+
+/// The doc comment among `attrs`: each `///` line without its first space, joined by newlines,
+/// `None` when there is none or it is blank.
+fn doc_comment(attrs: &[Attribute]) -> Option<String> {
+    let lines: Vec<String> = attrs
+        .iter()
+        .filter(|attr| attr.path().is_ident("doc"))
+        .filter_map(|attr| match &attr.meta {
+            syn::Meta::NameValue(syn::MetaNameValue {
+                value:
+                    syn::Expr::Lit(syn::ExprLit {
+                        lit: syn::Lit::Str(text),
+                        ..
+                    }),
+                ..
+            }) => Some(text.value()),
+            _ => None,
+        })
+        .map(|line| {
+            line.strip_prefix(' ')
+                .unwrap_or(&line)
+                .trim_end()
+                .to_owned()
+        })
+        .collect();
+    let doc = lines.join("\n").trim().to_owned();
+    (!doc.is_empty()).then_some(doc)
 }
 
 fn is_error_transparent(attrs: &[Attribute]) -> bool {

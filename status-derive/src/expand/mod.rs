@@ -260,7 +260,7 @@ fn implementation(input: &Input, bounds: &Bounds, arms: Arms) -> TokenStream {
     quote! {
         const _: () = {
             static __HTTP_STATUS_TABLE: ::status_core::__private::ContractTable =
-                ::status_core::__private::ContractTable::v2(#table);
+                ::status_core::__private::ContractTable::v3(#table);
 
             #[automatically_derived]
             #[allow(deprecated)]

@@ -174,6 +174,7 @@ impl<'a> Plan<'a> {
             reason: &self.reason,
             concealed: self.concealed,
             log: self.log_level(),
+            description: self.variant.doc.as_deref(),
             headers: &headers,
             body,
         });
