@@ -742,4 +742,6 @@ fn doc_comments_are_descriptions() {
         Closed.contract().description,
         Some("The reading room is closed.")
     );
+    assert_eq!(ShelfError::NoShelf.status(), 404);
+    assert_eq!(ShelfError::Undocumented.contract().description, None);
 }
