@@ -66,6 +66,7 @@ pub mod extract;
 pub mod format;
 mod header;
 mod integration;
+pub mod openapi;
 mod problem;
 mod rejection;
 mod response;

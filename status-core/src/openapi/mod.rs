@@ -1,0 +1,198 @@
+//! What a derived type answers, as OpenAPI documents responses: one entry per status on the
+//! wire, built from [`contracts()`](crate::HttpStatus::contracts) alone, framework-neutral. The
+//! documentation crates' adapters are thin layers over it.
+//!
+//! - Transparent variants are resolved; variants that answer one status are merged into one
+//!   response, each named in its description; each status of a status set is a response of its
+//!   own.
+//! - A concealed variant is documented only as the status it answers, with nothing that tells
+//!   it apart: its real status, its doc comment and its name never appear.
+//! - The description is the variant's doc comment, else the IANA reason phrase.
+//! - Headers carry schemas (`Location` a URI reference, a fixed value an `enum` of that value),
+//!   `required` where every variant of the status sends them.
+//! - A problem body is `application/problem+json` with a schema that says exactly what this
+//!   status sends: `status` an `enum` of the one code, `type` and `title` their values, `detail`
+//!   required, absent or free text as the contracts say, `instance`, each extension member.
+//!
+//! ```
+//! use status_core::HttpStatus;
+//! use status_core::openapi::Responses;
+//!
+//! #[derive(Debug, thiserror::Error, HttpStatus)]
+//! enum OrderError {
+//!     /// The order was placed: see its result.
+//!     #[error("order placed")]
+//!     #[status(303, location = "/order-result/{id}")]
+//!     Placed { id: u64 },
+//!     /// No such order.
+//!     #[error("order {0} does not exist")]
+//!     #[status(404)]
+//!     NotFound(u64),
+//! }
+//!
+//! let responses = Responses::of::<OrderError>();
+//! let json = responses.to_json();
+//! assert_eq!(json["303"]["description"], "The order was placed: see its result.");
+//! assert_eq!(json["303"]["headers"]["location"]["required"], true);
+//! assert_eq!(json["404"]["content"]["application/problem+json"]["schema"]["properties"]["status"]["enum"][0], 404);
+//! ```
+
+mod schema;
+
+use http::StatusCode;
+use serde_json::{Map, Value, json};
+
+use crate::{Contract, HttpStatus, VariantContract};
+
+/// Every response a type answers, one per status, in ascending order of status.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Responses {
+    /// One per status on the wire.
+    pub responses: Vec<Response>,
+}
+
+/// One status's response, as OpenAPI's Response Object has it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Response {
+    /// The status on the wire.
+    pub status: StatusCode,
+    /// The doc comments of the variants that answer it (each named when there are several),
+    /// else the reason phrase.
+    pub description: String,
+    /// Its header fields, beside `Content-Type` and `Content-Length`.
+    pub headers: Vec<Header>,
+    /// Its body: `None` for a response without content.
+    pub content: Option<Content>,
+}
+
+/// One header field of a response.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Header {
+    /// The field name, lowercase.
+    pub name: &'static str,
+    /// Whether every variant of the status sends it, always.
+    pub required: bool,
+    /// Where its value comes from, in words.
+    pub description: String,
+    /// Its value's JSON Schema.
+    pub schema: Value,
+}
+
+/// The body of a response.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Content {
+    /// Its media type (`application/problem+json`; `*/*` for a `#[body]` field, whose media
+    /// type the contract does not know).
+    pub media_type: &'static str,
+    /// Its JSON Schema (2020-12, as OpenAPI 3.1 uses it).
+    pub schema: Value,
+}
+
+impl Responses {
+    /// The responses of `T`.
+    pub fn of<T: HttpStatus>() -> Responses {
+        Responses::from_contracts(T::contracts())
+    }
+
+    /// The responses of the contracts `entries` (transparent entries resolved).
+    pub fn from_contracts(entries: &[VariantContract]) -> Responses {
+        let mut contracts: Vec<&'static Contract> =
+            entries.iter().flat_map(VariantContract::resolve).collect();
+        contracts.sort_by_key(|contract| contract.status);
+        let mut responses: Vec<Response> = Vec::new();
+        let mut rest = contracts.as_slice();
+        while let Some(first) = rest.first() {
+            let count = rest
+                .iter()
+                .take_while(|contract| contract.status == first.status)
+                .count();
+            responses.push(Response::of_status(&rest[..count]));
+            rest = &rest[count..];
+        }
+        Responses { responses }
+    }
+
+    /// The OpenAPI 3.1 Responses Object: each status code (as a string) to its Response Object,
+    /// with the schemas inline (nothing to register, nothing that can dangle).
+    pub fn to_json(&self) -> Value {
+        let map: Map<String, Value> = self
+            .responses
+            .iter()
+            .map(|response| (response.status.as_str().to_owned(), response.to_json()))
+            .collect();
+        Value::Object(map)
+    }
+}
+
+impl Response {
+    /// The one response of `contracts`, which all answer the same status.
+    fn of_status(contracts: &[&'static Contract]) -> Response {
+        let status = contracts[0].status;
+        Response {
+            status,
+            description: description(contracts),
+            headers: schema::headers(contracts),
+            content: schema::content(contracts),
+        }
+    }
+
+    /// The OpenAPI 3.1 Response Object.
+    pub fn to_json(&self) -> Value {
+        let mut response = Map::new();
+        response.insert(
+            "description".into(),
+            Value::String(self.description.clone()),
+        );
+        if !self.headers.is_empty() {
+            let headers: Map<String, Value> = self
+                .headers
+                .iter()
+                .map(|header| {
+                    let object = json!({
+                        "description": header.description,
+                        "required": header.required,
+                        "schema": header.schema,
+                    });
+                    (header.name.to_owned(), object)
+                })
+                .collect();
+            response.insert("headers".into(), Value::Object(headers));
+        }
+        if let Some(content) = &self.content {
+            response.insert(
+                "content".into(),
+                json!({ content.media_type: { "schema": content.schema } }),
+            );
+        }
+        Value::Object(response)
+    }
+}
+
+/// The description of one status: the variants that answer it and are not concealed, each by
+/// its doc comment (or the reason phrase), named when there are several; the reason phrase
+/// when there is none (a concealed status alone).
+fn description(contracts: &[&'static Contract]) -> String {
+    let shown: Vec<&Contract> = contracts
+        .iter()
+        .copied()
+        .filter(|contract| contract.concealed.is_none())
+        .collect();
+    let reason = contracts[0].reason;
+    match shown.as_slice() {
+        [] => reason.to_owned(),
+        [only] => only.description.unwrap_or(reason).to_owned(),
+        several => {
+            let lines: Vec<String> = several
+                .iter()
+                .map(|contract| {
+                    let text = contract.description.unwrap_or(reason);
+                    match contract.variant {
+                        Some(variant) => format!("- `{}::{variant}`: {text}", contract.type_name),
+                        None => format!("- `{}`: {text}", contract.type_name),
+                    }
+                })
+                .collect();
+            format!("{reason}, one of:\n{}", lines.join("\n"))
+        }
+    }
+}

@@ -1,0 +1,238 @@
+//! The schemas of one status's response: its header fields, and its body, from the contracts of
+//! the variants that answer it.
+
+use serde_json::{Map, Value, json};
+
+use super::{Content, Header};
+use crate::{BodyContract, Contract, DetailSource, HeaderSource, PROBLEM_JSON, ProblemContract};
+
+/// The header fields of `contracts`, in the order the first sends them, then the others'.
+pub(super) fn headers(contracts: &[&'static Contract]) -> Vec<Header> {
+    let mut names: Vec<&'static str> = Vec::new();
+    for contract in contracts {
+        for header in contract.headers {
+            if !names.contains(&header.name) {
+                names.push(header.name);
+            }
+        }
+    }
+    names
+        .into_iter()
+        .map(|name| header(name, contracts))
+        .collect()
+}
+
+/// Header `name` as `contracts` send it: required when each sends it always (a fixed value, a
+/// template, or a field the status requires, which the runtime checks before sending).
+fn header(name: &'static str, contracts: &[&'static Contract]) -> Header {
+    let sources: Vec<Option<HeaderSource>> = contracts
+        .iter()
+        .map(|contract| {
+            contract
+                .headers
+                .iter()
+                .find(|header| header.name == name)
+                .map(|header| header.source)
+        })
+        .collect();
+    let required = sources.iter().all(|source| match source {
+        Some(HeaderSource::Static(_) | HeaderSource::Template(_)) => true,
+        Some(HeaderSource::Field(_)) => requires(contracts[0], name),
+        _ => false,
+    });
+    let fixed: Vec<&str> = sources
+        .iter()
+        .filter_map(|source| match source {
+            Some(HeaderSource::Static(value)) => Some(*value),
+            _ => None,
+        })
+        .collect();
+    let all_fixed = fixed.len() == sources.len();
+    Header {
+        name,
+        required,
+        description: header_description(&sources),
+        schema: header_schema(name, all_fixed.then_some(fixed.as_slice())),
+    }
+}
+
+/// Whether the status of `contract` requires header `name` so that the runtime never sends it
+/// without (a MUST, and a redirect's `Location`).
+fn requires(contract: &Contract, name: &str) -> bool {
+    status_codes::required_header(contract.status.as_u16()).is_some_and(|required| {
+        required.name == name
+            && (required.requirement == status_codes::Requirement::Must || name == "location")
+    })
+}
+
+/// Where the values come from, in words.
+fn header_description(sources: &[Option<HeaderSource>]) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for source in sources.iter().flatten() {
+        let part = match source {
+            HeaderSource::Static(value) => format!("`{value}`"),
+            HeaderSource::Template(template) => format!("`{template}`, its placeholders filled in"),
+            HeaderSource::Field(field) => format!("the value of field `{field}`"),
+        };
+        if !parts.contains(&part) {
+            parts.push(part);
+        }
+    }
+    parts.join("; or ")
+}
+
+/// The schema of header `name`'s value: an `enum` of its fixed values when every variant fixes
+/// it, else its syntax as far as JSON Schema says it.
+fn header_schema(name: &str, fixed: Option<&[&str]>) -> Value {
+    if let Some(values) = fixed {
+        let mut distinct: Vec<&str> = Vec::new();
+        for value in values {
+            if !distinct.contains(value) {
+                distinct.push(value);
+            }
+        }
+        return json!({ "type": "string", "enum": distinct });
+    }
+    match name {
+        "location" | "content-location" => json!({ "type": "string", "format": "uri-reference" }),
+        "retry-after" => json!({
+            "type": "string",
+            "pattern": "^([0-9]+|(Mon|Tue|Wed|Thu|Fri|Sat|Sun), [0-9]{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT)$",
+            "description": "delay-seconds or an IMF-fixdate (RFC 9110 §10.2.3)",
+        }),
+        _ => json!({ "type": "string" }),
+    }
+}
+
+/// The body of `contracts`: none when none sends content, a problem's schema when they are
+/// problems, any content for a `#[body]` field.
+pub(super) fn content(contracts: &[&'static Contract]) -> Option<Content> {
+    let problems: Vec<&ProblemContract> = contracts
+        .iter()
+        .filter_map(|contract| match &contract.body {
+            BodyContract::Problem(problem) => Some(problem),
+            _ => None,
+        })
+        .collect();
+    if !problems.is_empty() {
+        let status = contracts[0].status.as_u16();
+        let some_empty = contracts
+            .iter()
+            .any(|contract| matches!(contract.body, BodyContract::Empty));
+        return Some(Content {
+            media_type: PROBLEM_JSON,
+            schema: problem_schema(
+                status,
+                &problems,
+                problems.len() == contracts.len() && !some_empty,
+            ),
+        });
+    }
+    let field = contracts
+        .iter()
+        .any(|contract| matches!(contract.body, BodyContract::Field(_)));
+    field.then(|| Content {
+        media_type: "*/*",
+        schema: json!({}),
+    })
+}
+
+/// The schema of the problems `problems` of status `status`: each member they send, `required`
+/// when every one sends it (`all` says whether every variant of the status is a problem).
+fn problem_schema(status: u16, problems: &[&ProblemContract], all: bool) -> Value {
+    let mut properties = Map::new();
+    let mut required: Vec<String> = Vec::new();
+    let every = |has: &dyn Fn(&ProblemContract) -> bool| all && problems.iter().all(|p| has(p));
+    properties.insert(
+        "type".into(),
+        string_enum(problems.iter().map(|p| p.type_uri)),
+    );
+    properties.insert(
+        "title".into(),
+        string_enum(problems.iter().map(|p| p.title)),
+    );
+    properties.insert(
+        "status".into(),
+        json!({ "type": "integer", "enum": [status] }),
+    );
+    required.extend(["type", "title", "status"].map(String::from));
+    if let Some(detail) = detail_schema(problems) {
+        properties.insert("detail".into(), detail);
+        if every(&|p| p.detail != DetailSource::Hidden) {
+            required.push("detail".into());
+        }
+    }
+    if problems.iter().any(|p| p.instance.is_some()) {
+        properties.insert(
+            "instance".into(),
+            json!({ "type": "string", "format": "uri-reference" }),
+        );
+        if every(&|p| p.instance.is_some()) {
+            required.push("instance".into());
+        }
+    }
+    for problem in problems {
+        for member in problem.extensions {
+            if properties.contains_key(*member) {
+                continue;
+            }
+            properties.insert((*member).to_owned(), member_schema(member, problems));
+            if every(&|p| p.extensions.contains(member)) {
+                required.push((*member).to_owned());
+            }
+        }
+    }
+    json!({ "type": "object", "properties": properties, "required": required })
+}
+
+/// `{"type": "string", "enum": [...]}` of the distinct `values`.
+fn string_enum<'a>(values: impl Iterator<Item = &'a str>) -> Value {
+    let mut distinct: Vec<&str> = Vec::new();
+    for value in values {
+        if !distinct.contains(&value) {
+            distinct.push(value);
+        }
+    }
+    json!({ "type": "string", "enum": distinct })
+}
+
+/// The `detail` of `problems`: free text if one writes its `Display`, the fixed texts if they
+/// all fix it, `None` if none sends one.
+fn detail_schema(problems: &[&ProblemContract]) -> Option<Value> {
+    let mut fixed: Vec<&str> = Vec::new();
+    let mut display = false;
+    for problem in problems {
+        match problem.detail {
+            DetailSource::Display => display = true,
+            DetailSource::Static(text) => fixed.push(text),
+            DetailSource::Hidden => {}
+        }
+    }
+    match (display, fixed.is_empty()) {
+        (true, _) => Some(json!({ "type": "string" })),
+        (false, false) => Some(string_enum(fixed.into_iter())),
+        (false, true) => None,
+    }
+}
+
+/// The schema of extension member `member`: the `enum` of its fixed values when every problem
+/// that sends it fixes it, else any JSON value (its field's type says more than the contract).
+fn member_schema(member: &str, problems: &[&ProblemContract]) -> Value {
+    let mut fixed: Vec<Value> = Vec::new();
+    for problem in problems.iter().filter(|p| p.extensions.contains(&member)) {
+        match problem
+            .fixed_extensions
+            .iter()
+            .find(|(name, _)| *name == member)
+        {
+            Some((_, json)) => {
+                let value = serde_json::from_str(json).unwrap_or(Value::Null);
+                if !fixed.contains(&value) {
+                    fixed.push(value);
+                }
+            }
+            None => return json!({}),
+        }
+    }
+    json!({ "enum": fixed })
+}

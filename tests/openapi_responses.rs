@@ -1,0 +1,245 @@
+//! The framework-neutral OpenAPI description (`status_core::openapi::Responses`), as exact JSON
+//! for representative types: a 303 with its Location, a 401 with its challenge, a 204 without
+//! content, a concealed 403 (only the 404 appears, identical to a real bare 404), a transparent
+//! chain, variants merged into one status, and a status set.
+
+use serde_json::{Value, json};
+use status_core::HttpStatus;
+use status_core::http::StatusCode;
+use status_core::openapi::Responses;
+
+fn responses<T: HttpStatus>() -> Value {
+    Responses::of::<T>().to_json()
+}
+
+/// The schema of a problem with these members.
+fn problem(status: u16, title: &str, extra: Value, required: &[&str]) -> Value {
+    let mut properties = json!({
+        "type": { "type": "string", "enum": ["about:blank"] },
+        "title": { "type": "string", "enum": [title] },
+        "status": { "type": "integer", "enum": [status] },
+    });
+    if let (Some(properties), Some(extra)) = (properties.as_object_mut(), extra.as_object()) {
+        properties.extend(extra.clone());
+    }
+    json!({ "application/problem+json": { "schema": {
+        "type": "object",
+        "properties": properties,
+        "required": required,
+    } } })
+}
+
+#[derive(Debug, thiserror::Error, HttpStatus)]
+enum OrderError {
+    /// The order is saved: the client GETs its result (Post/Redirect/Get).
+    #[error("order placed")]
+    #[status(303, location = "/order-result/{id}")]
+    Placed { id: u64 },
+
+    #[error("sign in first")]
+    #[status(401, www_authenticate = r#"Bearer realm="shop""#)]
+    SignInRequired,
+
+    /// Saved; nothing to show.
+    #[error("saved")]
+    #[status(204, allow(success_status))]
+    Saved,
+}
+
+#[test]
+fn a_redirect_a_challenge_and_no_content() {
+    assert_eq!(
+        responses::<OrderError>(),
+        json!({
+            "204": { "description": "Saved; nothing to show." },
+            "303": {
+                "description": "The order is saved: the client GETs its result (Post/Redirect/Get).",
+                "headers": { "location": {
+                    "description": "`/order-result/{id}`, its placeholders filled in",
+                    "required": true,
+                    "schema": { "type": "string", "format": "uri-reference" },
+                } },
+            },
+            "401": {
+                "description": "Unauthorized",
+                "headers": { "www-authenticate": {
+                    "description": "`Bearer realm=\"shop\"`",
+                    "required": true,
+                    "schema": { "type": "string", "enum": ["Bearer realm=\"shop\""] },
+                } },
+                "content": problem(401, "Unauthorized", json!({ "detail": { "type": "string" } }), &["type", "title", "status", "detail"]),
+            },
+        })
+    );
+}
+
+#[derive(Debug, thiserror::Error, HttpStatus)]
+enum ShelfError {
+    /// Not a librarian: must never appear.
+    #[error("not a librarian")]
+    #[status(403, conceal = 404)]
+    NotLibrarian,
+}
+
+#[derive(Debug, thiserror::Error, HttpStatus)]
+enum MissingShelf {
+    #[error("no shelf {0}")]
+    #[status(404, detail = hidden)]
+    NoShelf(u32),
+}
+
+#[test]
+fn a_concealed_403_is_documented_as_the_404_it_answers_and_nothing_else() {
+    let concealed = responses::<ShelfError>();
+    let bare_404 = json!({
+        "404": {
+            "description": "Not Found",
+            "content": problem(404, "Not Found", json!({}), &["type", "title", "status"]),
+        }
+    });
+    assert_eq!(concealed, bare_404);
+    assert_eq!(responses::<MissingShelf>(), bare_404);
+    let text = concealed.to_string();
+    for secret in ["403", "Forbidden", "NotLibrarian", "librarian"] {
+        assert!(!text.contains(secret), "{secret} in {text}");
+    }
+}
+
+#[derive(Debug, thiserror::Error, HttpStatus)]
+enum PaymentError {
+    /// The card was declined.
+    #[error("declined")]
+    #[status(409, extensions(code = "card_declined"))]
+    Declined,
+}
+
+#[derive(Debug, thiserror::Error, HttpStatus)]
+enum CheckoutError {
+    /// Another checkout of this basket is running.
+    #[error("busy")]
+    #[status(409, detail = "retry when the other checkout ends")]
+    Busy,
+
+    #[error(transparent)]
+    #[status(transparent)]
+    Payment(#[from] PaymentError),
+}
+
+#[derive(Debug, thiserror::Error, HttpStatus)]
+enum ApiError {
+    #[error(transparent)]
+    #[status(transparent)]
+    Checkout(#[from] CheckoutError),
+}
+
+#[test]
+fn a_transparent_chain_merged_with_its_sibling_names_each_variant() {
+    // One fixed detail and one from `Display`: free text, sent by both.
+    let detail = json!({ "type": "string" });
+    assert_eq!(
+        responses::<ApiError>(),
+        json!({
+            "409": {
+                "description": "Conflict, one of:\n- `CheckoutError::Busy`: Another checkout of this basket is running.\n- `PaymentError::Declined`: The card was declined.",
+                "content": problem(409, "Conflict", json!({
+                    "detail": detail,
+                    "code": { "enum": ["card_declined"] },
+                }), &["type", "title", "status", "detail"]),
+            }
+        })
+    );
+}
+
+fn db_status(error: &DbError) -> StatusCode {
+    match error {
+        DbError::NoRow => StatusCode::NOT_FOUND,
+        DbError::Down => StatusCode::SERVICE_UNAVAILABLE,
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+enum DbError {
+    #[error("no row")]
+    NoRow,
+    #[error("down")]
+    Down,
+}
+
+#[derive(Debug, thiserror::Error, HttpStatus)]
+enum BookError {
+    /// The catalogue could not answer.
+    #[error("catalogue: {0}")]
+    #[status(404 | 503, classify = db_status)]
+    Catalogue(#[from] DbError),
+
+    #[error("book {book_id} is gone")]
+    #[status(404, detail = hidden)]
+    Gone {
+        #[extension]
+        book_id: u64,
+    },
+}
+
+#[test]
+fn a_status_set_is_documented_status_by_status() {
+    assert_eq!(
+        responses::<BookError>(),
+        json!({
+            "404": {
+                "description": "Not Found, one of:\n- `BookError::Catalogue`: The catalogue could not answer.\n- `BookError::Gone`: Not Found",
+                "content": problem(404, "Not Found", json!({
+                    "detail": { "type": "string" },
+                    "book_id": {},
+                }), &["type", "title", "status"]),
+            },
+            "503": {
+                "description": "The catalogue could not answer.",
+                "content": problem(503, "Service Unavailable", json!({}), &["type", "title", "status"]),
+            },
+        })
+    );
+}
+
+/// An OpenAPI 3.1 document with one operation per type above, each answering that type's
+/// responses.
+fn document() -> Value {
+    let operation = |responses: Value| json!({ "get": { "responses": responses } });
+    json!({
+        "openapi": "3.1.0",
+        "info": { "title": "status-core responses", "version": "1" },
+        "paths": {
+            "/orders": operation(responses::<OrderError>()),
+            "/shelves": operation(responses::<ShelfError>()),
+            "/missing-shelves": operation(responses::<MissingShelf>()),
+            "/api": operation(responses::<ApiError>()),
+            "/books": operation(responses::<BookError>()),
+        },
+    })
+}
+
+/// The document passes `openapi-spec-validator`, and each of its schemas JSON Schema 2020-12's
+/// `check_schema` (`tests/openapi/validate.py`; `test.sh` installs the Python packages).
+#[test]
+fn the_document_validates() {
+    let path =
+        std::env::temp_dir().join(format!("status-core-openapi-{}.json", std::process::id()));
+    std::fs::write(&path, document().to_string()).expect("the document written");
+    let output = std::process::Command::new("python3")
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/openapi/validate.py"
+        ))
+        .arg(&path)
+        .output()
+        .expect("python3 runs (test.sh installs what the validator needs)");
+    let _ = std::fs::remove_file(&path);
+    assert!(
+        output.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&output.stdout).starts_with("valid: the document, and 8 schemas")
+    );
+}
