@@ -229,6 +229,8 @@ impl<T: HttpStatus> HttpStatus for Box<T> {
 #[doc(hidden)]
 pub mod __private {
     pub use crate::contract_table::{ContractTable, Contracts};
+    #[cfg(feature = "aide")]
+    pub use crate::integration::aide::inferred_responses as aide_responses;
     #[cfg(feature = "axum")]
     pub use crate::integration::axum;
     pub use crate::integration::log;
@@ -237,6 +239,8 @@ pub mod __private {
     pub use crate::response::{LocationTemplate, ResponseParts};
     #[cfg(feature = "actix-web")]
     pub use ::actix_web;
+    #[cfg(feature = "aide")]
+    pub use ::aide;
     #[cfg(feature = "axum")]
     pub use ::axum_core;
     pub use bytes::Bytes;

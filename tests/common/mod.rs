@@ -66,3 +66,32 @@ pub fn sorted(mut list: Vec<(String, String)>) -> Vec<(String, String)> {
 pub fn sorted_pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
     sorted(pairs(expected))
 }
+
+/// Runs `tests/openapi/validate.py` on `document`: openapi-spec-validator on the document, and
+/// JSON Schema 2020-12's `check_schema` on each of its schemas. Fails the test with what is
+/// wrong; returns the validator's report (`valid: the document, and N schemas`). `test.sh`
+/// installs the Python packages it needs.
+pub fn validate_openapi(document: &Value) -> String {
+    let path = std::env::temp_dir().join(format!(
+        "status-core-openapi-{}-{:?}.json",
+        std::process::id(),
+        std::thread::current().id()
+    ));
+    std::fs::write(&path, document.to_string()).expect("the document written");
+    let output = std::process::Command::new("python3")
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/openapi/validate.py"
+        ))
+        .arg(&path)
+        .output()
+        .expect("python3 runs (test.sh installs what the validator needs)");
+    let _ = std::fs::remove_file(&path);
+    let report = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert!(
+        output.status.success(),
+        "{report}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    report
+}

@@ -10,11 +10,14 @@
 //! |---|---|
 //! | `axum` | `axum::response::IntoResponse` |
 //! | `actix-web` | `actix_web::ResponseError` |
+//! | `aide` | `aide::OperationOutput`: every status of the type in the handler's documented responses |
 //! | `tower` | nothing per type: [`ResponseContext`](crate::ResponseContext) is a tower `Layer` |
 //! | `tracing` | the integrations log each 5xx they send (error, with the `source()` chain) and each 4xx (debug), or at the level a variant names (`log = warn`) |
 
 #[cfg(feature = "actix-web")]
 pub mod actix_web;
+#[cfg(feature = "aide")]
+pub mod aide;
 #[cfg(feature = "axum")]
 pub mod axum;
 pub mod log;
@@ -103,6 +106,7 @@ impl<'a, T: ?Sized> ReportOpaque<'a> for Reported<'a, T> {
 macro_rules! __integrations {
     ([$($generics:tt)*] [$($ty:tt)*] [$($where:tt)*]) => {
         $crate::__axum_integration!([$($generics)*] [$($ty)*] [$($where)*]);
+        $crate::__aide_integration!([$($generics)*] [$($ty)*] [$($where)*]);
         $crate::__actix_web_integration!([$($generics)*] [$($ty)*] [$($where)*]);
     };
 }
@@ -111,6 +115,13 @@ macro_rules! __integrations {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __axum_integration {
+    ($($tokens:tt)*) => {};
+}
+
+#[cfg(not(feature = "aide"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __aide_integration {
     ($($tokens:tt)*) => {};
 }
 

@@ -151,6 +151,7 @@ impl Response {
                     let object = json!({
                         "description": header.description,
                         "required": header.required,
+                        "style": "simple",
                         "schema": header.schema,
                     });
                     (header.name.to_owned(), object)

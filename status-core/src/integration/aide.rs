@@ -1,0 +1,86 @@
+//! aide 0.15: every derived type is an `aide::OperationOutput`, so that a handler that returns
+//! `Result<Json<T>, MyError>` documents every status of `MyError` with no annotation: aide reads
+//! `inferred_responses` from the handler's return type. One response per status
+//! ([`openapi::Responses`](crate::openapi::Responses): variants that share a status merged, as
+//! aide requires, concealed ones documented as the status they answer and nothing more), with
+//! headers marked `required` where every variant of the status sends them, and every schema
+//! inline.
+//!
+//! ```
+//! use aide::axum::ApiRouter;
+//! use aide::axum::routing::get;
+//! use aide::openapi::OpenApi;
+//! use status_core::HttpStatus;
+//!
+//! #[derive(Debug, thiserror::Error, HttpStatus)]
+//! enum OrderError {
+//!     /// No such order.
+//!     #[error("order {0} does not exist")]
+//!     #[status(404, detail = hidden)]
+//!     NotFound(u64),
+//!     /// Someone else's order, answered as a missing one.
+//!     #[error("not yours")]
+//!     #[status(403, conceal = 404)]
+//!     NotYours,
+//! }
+//!
+//! async fn order() -> Result<String, OrderError> {
+//!     Err(OrderError::NotFound(7))
+//! }
+//!
+//! let mut api = OpenApi::default();
+//! let _router: axum::Router = ApiRouter::new()
+//!     .api_route("/orders/7", get(order))
+//!     .finish_api(&mut api);
+//! let document = serde_json::to_value(&api).unwrap();
+//! let responses = &document["paths"]["/orders/7"]["get"]["responses"];
+//! assert_eq!(responses["404"]["description"], "No such order.");
+//! assert!(responses.get("403").is_none());
+//! ```
+
+use aide::openapi::Response;
+
+use crate::HttpStatus;
+use crate::openapi::Responses;
+
+/// The responses of `T` as aide infers them: `(status, response)` per status on the wire.
+#[doc(hidden)]
+pub fn inferred_responses<T: HttpStatus>() -> Vec<(Option<u16>, Response)> {
+    Responses::of::<T>()
+        .responses
+        .iter()
+        .map(|response| {
+            let json = response.to_json();
+            // aide reads every Response Object `to_json` writes; a description that says what
+            // went wrong is the answer if one ever does not.
+            let documented = serde_json::from_value(json).unwrap_or_else(|error| Response {
+                description: format!(
+                    "{} (its schema could not be read by aide: {error})",
+                    response.description
+                ),
+                ..Response::default()
+            });
+            (Some(response.status.as_u16()), documented)
+        })
+        .collect()
+}
+
+/// `aide::OperationOutput` for one derived type; expanded by `__integrations!` when the `aide`
+/// feature is on.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __aide_integration {
+    ([$($generics:tt)*] [$($ty:tt)*] [$($where:tt)*]) => {
+        #[automatically_derived]
+        impl $($generics)* $crate::__private::aide::operation::OperationOutput for $($ty)* $($where)* {
+            type Inner = Self;
+
+            fn inferred_responses(
+                _: &mut $crate::__private::aide::generate::GenContext,
+                _: &mut $crate::__private::aide::openapi::Operation,
+            ) -> ::std::vec::Vec<(::core::option::Option<u16>, $crate::__private::aide::openapi::Response)> {
+                $crate::__private::aide_responses::<Self>()
+            }
+        }
+    };
+}

@@ -1,0 +1,117 @@
+//! aide 0.15 (feature `aide`): a handler's return type documents every status of its error type
+//! with no annotation. The document aide builds validates (openapi-spec-validator, and every
+//! schema with JSON Schema 2020-12's `check_schema`), and its error responses are exactly
+//! `status_core::openapi::Responses`: merged statuses, the concealed 403 as nothing but a 404,
+//! required headers.
+
+mod common;
+
+use aide::axum::ApiRouter;
+use aide::axum::routing::{get, post};
+use aide::openapi::OpenApi;
+use serde_json::Value;
+use status_core::HttpStatus;
+use status_core::openapi::Responses;
+
+#[derive(Debug, thiserror::Error, HttpStatus)]
+enum OrderError {
+    /// The order API needs a bearer token.
+    #[error("sign in first")]
+    #[status(401, www_authenticate = r#"Bearer realm="shop""#)]
+    SignInRequired,
+
+    /// No such order.
+    #[error("order {0} does not exist")]
+    #[status(404, detail = hidden)]
+    NotFound(u64),
+
+    /// Someone else's order: must never appear in the document.
+    #[error("order {0} is someone else's")]
+    #[status(403, conceal = 404)]
+    NotYours(u64),
+
+    /// Too many orders this minute.
+    #[error("slow down")]
+    #[status(429, retry_after = 60, extensions(code = "rate_limited"))]
+    TooMany,
+}
+
+#[derive(Debug, thiserror::Error, HttpStatus)]
+enum PlaceError {
+    /// The order is saved: see its result.
+    #[error("placed")]
+    #[status(303, location = "/orders/{id}")]
+    Placed { id: u64 },
+
+    #[error(transparent)]
+    #[status(transparent)]
+    Order(#[from] OrderError),
+}
+
+/// The path's parameters, as aide documents them (a struct of named fields).
+#[derive(serde::Deserialize, schemars::JsonSchema)]
+struct OrderId {
+    id: u64,
+}
+
+async fn order(
+    axum::extract::Path(OrderId { id }): axum::extract::Path<OrderId>,
+) -> Result<String, OrderError> {
+    Err(OrderError::NotFound(id))
+}
+
+async fn place() -> Result<String, PlaceError> {
+    Err(PlaceError::Placed { id: 1 })
+}
+
+fn document() -> Value {
+    let mut api = OpenApi {
+        info: aide::openapi::Info {
+            title: "orders".into(),
+            version: "1".into(),
+            ..aide::openapi::Info::default()
+        },
+        ..OpenApi::default()
+    };
+    let _router: axum::Router = ApiRouter::new()
+        .api_route("/orders/{id}", get(order))
+        .api_route("/orders", post(place))
+        .finish_api(&mut api);
+    serde_json::to_value(&api).expect("the document as JSON")
+}
+
+#[test]
+fn the_error_type_s_responses_are_the_operation_s() {
+    let document = document();
+    let get = &document["paths"]["/orders/{id}"]["get"]["responses"];
+    let mut expected = Responses::of::<OrderError>().to_json();
+    // aide adds the handler's own 200 (a `String`).
+    if let (Some(expected), Some(ok)) = (expected.as_object_mut(), get.get("200")) {
+        expected.insert("200".into(), ok.clone());
+    }
+    assert_eq!(get, &expected);
+    let text = get.to_string();
+    for secret in ["403", "Forbidden", "NotYours", "someone else"] {
+        assert!(!text.contains(secret), "{secret} in {text}");
+    }
+    assert_eq!(get["429"]["headers"]["retry-after"]["required"], true);
+    let post = &document["paths"]["/orders"]["post"]["responses"];
+    assert_eq!(post["303"]["headers"]["location"]["required"], true);
+    assert_eq!(
+        post["404"], get["404"],
+        "a transparent chain documents its inner statuses"
+    );
+}
+
+#[test]
+fn the_document_validates() {
+    let checked = common::validate_openapi(&document());
+    assert!(
+        checked.starts_with("valid: the document, and "),
+        "{checked}"
+    );
+    // Constructed here too: the variants are documented, and answered.
+    assert_eq!(OrderError::SignInRequired.status(), 401);
+    assert_eq!(OrderError::NotYours(1).status(), 404);
+    assert_eq!(OrderError::TooMany.status(), 429);
+}
