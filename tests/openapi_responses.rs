@@ -149,7 +149,7 @@ fn a_transparent_chain_merged_with_its_sibling_names_each_variant() {
                 "description": "Conflict, one of:\n- `CheckoutError::Busy`: Another checkout of this basket is running.\n- `PaymentError::Declined`: The card was declined.",
                 "content": problem(409, "Conflict", json!({
                     "detail": detail,
-                    "code": { "enum": ["card_declined"] },
+                    "code": { "type": "string", "enum": ["card_declined"] },
                 }), &["type", "title", "status", "detail"]),
             }
         })
@@ -195,7 +195,7 @@ fn a_status_set_is_documented_status_by_status() {
                 "description": "Not Found, one of:\n- `BookError::Catalogue`: The catalogue could not answer.\n- `BookError::Gone`: Not Found",
                 "content": problem(404, "Not Found", json!({
                     "detail": { "type": "string" },
-                    "book_id": {},
+                    "book_id": { "type": ["string", "number", "boolean", "array", "object", "null"] },
                 }), &["type", "title", "status"]),
             },
             "503": {

@@ -234,6 +234,10 @@ pub mod __private {
     #[cfg(feature = "axum")]
     pub use crate::integration::axum;
     pub use crate::integration::log;
+    #[cfg(feature = "utoipa5")]
+    pub use crate::integration::utoipa::v5::responses as utoipa5_responses;
+    #[cfg(feature = "utoipa")]
+    pub use crate::integration::utoipa::v6::responses as utoipa_responses;
     pub use crate::integration::{Report, ReportDisplay, ReportError, ReportOpaque, Reported};
     pub use crate::problem::ProblemWriter;
     pub use crate::response::{LocationTemplate, ResponseParts};
@@ -243,6 +247,10 @@ pub mod __private {
     pub use ::aide;
     #[cfg(feature = "axum")]
     pub use ::axum_core;
+    #[cfg(feature = "utoipa")]
+    pub use ::utoipa;
+    #[cfg(feature = "utoipa5")]
+    pub use ::utoipa5;
     pub use bytes::Bytes;
 
     /// A status code the derive has range-checked; 500 is only a formality for the type system.

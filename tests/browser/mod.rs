@@ -177,10 +177,10 @@ impl ChromeDriver {
                     .chars()
                     .take_while(char::is_ascii_digit)
                     .collect();
-                if let Ok(port) = digits.parse::<u16>() {
-                    if port != 0 {
-                        return port;
-                    }
+                if let Ok(port) = digits.parse::<u16>()
+                    && port != 0
+                {
+                    return port;
                 }
             }
             if let Ok(Some(status)) = self.child.try_wait() {
@@ -348,14 +348,13 @@ impl Browser {
         let deadline = Instant::now() + NAVIGATION;
         loop {
             let url = tokio::time::timeout(COMMAND, self.client().current_url()).await;
-            if let Ok(Ok(url)) = url {
-                if arrived(url.path())
-                    && self
-                        .probe("return document.readyState === 'complete';")
-                        .await
-                {
-                    return url.path().to_owned();
-                }
+            if let Ok(Ok(url)) = url
+                && arrived(url.path())
+                && self
+                    .probe("return document.readyState === 'complete';")
+                    .await
+            {
+                return url.path().to_owned();
             }
             assert!(
                 Instant::now() < deadline,

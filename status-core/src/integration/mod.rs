@@ -11,6 +11,7 @@
 //! | `axum` | `axum::response::IntoResponse` |
 //! | `actix-web` | `actix_web::ResponseError` |
 //! | `aide` | `aide::OperationOutput`: every status of the type in the handler's documented responses |
+//! | `utoipa`, `utoipa5` | `utoipa::IntoResponses` (utoipa 6, utoipa 5): `#[utoipa::path(responses(..., MyError))]` |
 //! | `tower` | nothing per type: [`ResponseContext`](crate::ResponseContext) is a tower `Layer` |
 //! | `tracing` | the integrations log each 5xx they send (error, with the `source()` chain) and each 4xx (debug), or at the level a variant names (`log = warn`) |
 
@@ -23,6 +24,8 @@ pub mod axum;
 pub mod log;
 #[cfg(feature = "tower")]
 pub mod tower;
+#[cfg(any(feature = "utoipa", feature = "utoipa5"))]
+pub mod utoipa;
 
 /// The response an integration sends for `value`: its own, or the fallback 500 when a value taken
 /// from a field cannot go on the wire; logged once, here.
@@ -107,6 +110,8 @@ macro_rules! __integrations {
     ([$($generics:tt)*] [$($ty:tt)*] [$($where:tt)*]) => {
         $crate::__axum_integration!([$($generics)*] [$($ty)*] [$($where)*]);
         $crate::__aide_integration!([$($generics)*] [$($ty)*] [$($where)*]);
+        $crate::__utoipa_integration!([$($generics)*] [$($ty)*] [$($where)*]);
+        $crate::__utoipa5_integration!([$($generics)*] [$($ty)*] [$($where)*]);
         $crate::__actix_web_integration!([$($generics)*] [$($ty)*] [$($where)*]);
     };
 }
@@ -122,6 +127,20 @@ macro_rules! __axum_integration {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __aide_integration {
+    ($($tokens:tt)*) => {};
+}
+
+#[cfg(not(feature = "utoipa"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __utoipa_integration {
+    ($($tokens:tt)*) => {};
+}
+
+#[cfg(not(feature = "utoipa5"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __utoipa5_integration {
     ($($tokens:tt)*) => {};
 }
 

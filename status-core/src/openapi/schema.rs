@@ -133,7 +133,7 @@ pub(super) fn content(contracts: &[&'static Contract]) -> Option<Content> {
         .any(|contract| matches!(contract.body, BodyContract::Field(_)));
     field.then(|| Content {
         media_type: "*/*",
-        schema: json!({}),
+        schema: any_value(),
     })
 }
 
@@ -215,24 +215,50 @@ fn detail_schema(problems: &[&ProblemContract]) -> Option<Value> {
     }
 }
 
-/// The schema of extension member `member`: the `enum` of its fixed values when every problem
-/// that sends it fixes it, else any JSON value (its field's type says more than the contract).
+/// The schema of extension member `member`: the `enum` of its fixed values (with their JSON
+/// types) when every problem that sends it fixes it, else any JSON value (its field's type says
+/// more than the contract).
 fn member_schema(member: &str, problems: &[&ProblemContract]) -> Value {
     let mut fixed: Vec<Value> = Vec::new();
     for problem in problems.iter().filter(|p| p.extensions.contains(&member)) {
-        match problem
+        let value = problem
             .fixed_extensions
             .iter()
             .find(|(name, _)| *name == member)
-        {
-            Some((_, json)) => {
-                let value = serde_json::from_str(json).unwrap_or(Value::Null);
-                if !fixed.contains(&value) {
-                    fixed.push(value);
-                }
-            }
-            None => return json!({}),
+            .map(|(_, json)| serde_json::from_str(json).unwrap_or(Value::Null));
+        match value {
+            Some(value) if !fixed.contains(&value) => fixed.push(value),
+            Some(_) => {}
+            None => return any_value(),
         }
     }
-    json!({ "enum": fixed })
+    let mut types: Vec<&str> = Vec::new();
+    for value in &fixed {
+        let name = json_type(value);
+        if !types.contains(&name) {
+            types.push(name);
+        }
+    }
+    match types.as_slice() {
+        [one] => json!({ "type": one, "enum": fixed }),
+        several => json!({ "type": several, "enum": fixed }),
+    }
+}
+
+/// Any JSON value, as a schema every reader takes (utoipa's reads no `{}`).
+fn any_value() -> Value {
+    json!({ "type": ["string", "number", "boolean", "array", "object", "null"] })
+}
+
+/// The JSON Schema type of `value`.
+fn json_type(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(number) if number.is_i64() || number.is_u64() => "integer",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
 }
