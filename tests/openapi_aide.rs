@@ -64,6 +64,18 @@ async fn place() -> Result<String, PlaceError> {
     Err(PlaceError::Placed { id: 1 })
 }
 
+/// A new review, as the API reads it.
+#[derive(serde::Deserialize, serde::Serialize, schemars::JsonSchema)]
+struct NewReview {
+    stars: u8,
+}
+
+async fn review(
+    status_core::extract::axum::Json(review): status_core::extract::axum::Json<NewReview>,
+) -> status_core::extract::axum::Json<NewReview> {
+    status_core::extract::axum::Json(review)
+}
+
 fn document() -> Value {
     let mut api = OpenApi {
         info: aide::openapi::Info {
@@ -76,6 +88,7 @@ fn document() -> Value {
     let _router: axum::Router = ApiRouter::new()
         .api_route("/orders/{id}", get(order))
         .api_route("/orders", post(place))
+        .api_route("/reviews", post(review))
         .finish_api(&mut api);
     serde_json::to_value(&api).expect("the document as JSON")
 }
@@ -100,6 +113,28 @@ fn the_error_type_s_responses_are_the_operation_s() {
     assert_eq!(
         post["404"], get["404"],
         "a transparent chain documents its inner statuses"
+    );
+}
+
+/// The drop-in `Json` documents its body's schema, and the problems it rejects with, as the
+/// `Rejection` it answers them with.
+#[test]
+fn the_drop_in_json_documents_its_body_and_its_rejections() {
+    let document = document();
+    let operation = &document["paths"]["/reviews"]["post"];
+    assert!(operation["requestBody"]["content"]["application/json"]["schema"].is_object());
+    let responses = operation["responses"].as_object().expect("responses");
+    let statuses: Vec<&str> = responses.keys().map(String::as_str).collect();
+    assert_eq!(statuses, ["200", "400", "413", "415", "422"]);
+    let rejection = Responses::of::<status_core::Rejection>().to_json();
+    for status in ["400", "413", "415", "422"] {
+        assert_eq!(responses[status], rejection[status], "{status}");
+    }
+    assert!(
+        responses["415"]["headers"]["accept-post"]
+            .get("required")
+            .is_none(),
+        "sent on a POST only: not required"
     );
 }
 

@@ -14,6 +14,8 @@
 #        INSTRUCTIONS=0 benches/compile/run.sh   (skip the instruction counts, ~5 minutes)
 #        INSTRUCTION_SIZES="200x10" benches/compile/run.sh   (their series; default 200x10 200x5)
 #        COMPILE_BENCH_DIR=/tmp/bench benches/compile/run.sh (default target/compile-bench)
+#        STATUS_FEATURES='"aide"' benches/compile/run.sh   (status-core's features in the crates:
+#        what every derived type then also implements, aide's OperationOutput for one)
 set -euo pipefail
 # A failed build inside `$(...)` stops the script too, rather than being timed.
 shopt -s inherit_errexit
@@ -40,7 +42,7 @@ publish = false
 [dependencies]
 http = "1"
 thiserror = "2"
-status-core = { path = "$root/status-core" }
+status-core = { path = "$root/status-core", features = [${STATUS_FEATURES:-}] }
 
 [workspace]
 TOML

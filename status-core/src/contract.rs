@@ -52,8 +52,8 @@ pub struct Contract {
     /// The level the integrations log the response at (`#[status(503, log = warn)]`); by
     /// default error for a 5xx, debug for a 4xx, and no log for the others.
     pub log: LogLevel,
-    /// The variant's doc comment (`///` lines, joined by newlines), for documentation
-    /// generators; `None` without one.
+    /// The summary of the variant's doc comment: its first paragraph, as rustdoc has it (`///`
+    /// lines joined by newlines), for documentation generators; `None` without one.
     pub description: Option<&'static str>,
 }
 

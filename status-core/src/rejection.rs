@@ -15,7 +15,9 @@ use crate::HttpStatus;
 /// fault, never a request body echoed whole (serde quotes a string value it could not use).
 const MAX_DETAIL: usize = 240;
 
-/// A request that could not be read, as a problem: 400 Bad Request for a body or a target that
+/// The request could not be read (its body, path or query), and the problem says why.
+///
+/// 400 Bad Request for a body or a target that
 /// is malformed, 411 Length Required, 413 Content Too Large, 415 Unsupported Media Type (with
 /// `Accept-Post` or `Accept-Patch` naming the type the route takes: RFC 9110 §15.5.16, W3C LDP
 /// §7.1, RFC 5789 §3.1), 422

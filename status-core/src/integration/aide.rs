@@ -65,6 +65,66 @@ pub fn inferred_responses<T: HttpStatus>() -> Vec<(Option<u16>, Response)> {
         .collect()
 }
 
+/// The responses of a [`Rejection`](crate::Rejection) with one of `statuses`: what an extractor
+/// that rejects with them may answer before the handler runs.
+#[cfg(feature = "axum")]
+fn rejections(statuses: &[u16]) -> Vec<(Option<u16>, Response)> {
+    inferred_responses::<crate::Rejection>()
+        .into_iter()
+        .filter(|(status, _)| status.is_some_and(|status| statuses.contains(&status)))
+        .collect()
+}
+
+/// The drop-in extractors of [`extract::axum`](crate::extract::axum) document what axum's do
+/// (the body's or the parameters' schema), and the problems they reject with.
+#[cfg(feature = "axum")]
+mod extractors {
+    use aide::generate::GenContext;
+    use aide::openapi::{Operation, Response};
+    use aide::{OperationInput, OperationOutput};
+    use schemars::JsonSchema;
+
+    use super::rejections;
+    use crate::extract::axum::{Form, Json, Path, Query};
+
+    macro_rules! input {
+        ($ours:ident, $axum:ty, [$($status:literal),*]) => {
+            impl<T: JsonSchema> OperationInput for $ours<T> {
+                fn operation_input(ctx: &mut GenContext, operation: &mut Operation) {
+                    <$axum as OperationInput>::operation_input(ctx, operation);
+                }
+
+                fn inferred_early_responses(
+                    _: &mut GenContext,
+                    _: &mut Operation,
+                ) -> Vec<(Option<u16>, Response)> {
+                    rejections(&[$($status),*])
+                }
+            }
+        };
+    }
+
+    input!(Json, axum::Json<T>, [400, 413, 415, 422]);
+    input!(Form, axum::extract::Form<T>, [400, 413, 415, 422]);
+    input!(Query, axum::extract::Query<T>, [400]);
+    input!(Path, axum::extract::Path<T>, [400, 500]);
+
+    impl<T: JsonSchema> OperationOutput for Json<T> {
+        type Inner = T;
+
+        fn operation_response(ctx: &mut GenContext, operation: &mut Operation) -> Option<Response> {
+            <axum::Json<T> as OperationOutput>::operation_response(ctx, operation)
+        }
+
+        fn inferred_responses(
+            ctx: &mut GenContext,
+            operation: &mut Operation,
+        ) -> Vec<(Option<u16>, Response)> {
+            <axum::Json<T> as OperationOutput>::inferred_responses(ctx, operation)
+        }
+    }
+}
+
 /// `aide::OperationOutput` for one derived type; expanded by `__integrations!` when the `aide`
 /// feature is on.
 #[doc(hidden)]

@@ -148,12 +148,15 @@ impl Response {
                 .headers
                 .iter()
                 .map(|header| {
-                    let object = json!({
+                    let mut object = json!({
                         "description": header.description,
-                        "required": header.required,
                         "style": "simple",
                         "schema": header.schema,
                     });
+                    // `required` is false unless said (OpenAPI 3.1 §4.8.12.2), as aide writes it.
+                    if header.required {
+                        object["required"] = Value::Bool(true);
+                    }
                     (header.name.to_owned(), object)
                 })
                 .collect();

@@ -44,7 +44,8 @@ pub struct Variant<'a> {
     pub headers: Vec<HeaderSource>,
     /// Everything it asks to put in its body.
     pub parts: Vec<BodyPart>,
-    /// Its doc comment (`///`), the lines joined: what documentation generators show.
+    /// The summary of its doc comment (`///`, the first paragraph): what documentation
+    /// generators show.
     pub doc: Option<String>,
 }
 
@@ -258,8 +259,9 @@ fn enum_variant<'a>(
     built
 }
 
-/// The doc comment among `attrs`: each `///` line without its first space, joined by newlines,
-/// `None` when there is none or it is blank.
+/// The summary of the doc comment among `attrs`, as rustdoc has it: its first paragraph, each
+/// `///` line without its first space, joined by newlines; `None` when there is none or it is
+/// blank. (What follows, examples among it, is for the type's readers, not its clients.)
 fn doc_comment(attrs: &[Attribute]) -> Option<String> {
     let lines: Vec<String> = attrs
         .iter()
@@ -282,7 +284,12 @@ fn doc_comment(attrs: &[Attribute]) -> Option<String> {
                 .to_owned()
         })
         .collect();
-    let doc = lines.join("\n").trim().to_owned();
+    let summary: Vec<String> = lines
+        .into_iter()
+        .skip_while(|line| line.is_empty())
+        .take_while(|line| !line.is_empty() && !line.starts_with("```"))
+        .collect();
+    let doc = summary.join("\n").trim().to_owned();
     (!doc.is_empty()).then_some(doc)
 }
 
