@@ -6,8 +6,14 @@
 //! A missing curl fails these tests (`.ci/run` installs it); they never skip.
 
 mod e2e;
+#[allow(dead_code)]
+#[path = "wire_properties/mod.rs"]
+mod wire_properties;
 
+use e2e::app::reviews::ReviewError;
 use e2e::{RunningServer, curl_expecting};
+use status_core::Rejection;
+use status_core::openapi::Responses;
 
 /// A response as curl received it (`-i`): the status code, the header fields (lowercase names,
 /// without `date`), and the body.
@@ -38,6 +44,39 @@ fn get(server: &RunningServer, path: &str) -> Answer {
     answer(&curl_expecting(0, &["-sS", "-i", &server.url(path)]))
 }
 
+/// An error answer is documented, on the wire: by the OpenAPI description of the type that
+/// answered it, the route's error type or the extractor's `Rejection` (whichever documents its
+/// status and validates it).
+fn assert_documented(answer: &Answer) {
+    let mut headers = http::HeaderMap::new();
+    for (name, value) in &answer.headers {
+        let name = http::HeaderName::from_bytes(name.as_bytes()).expect("a header name");
+        headers.append(
+            name,
+            http::HeaderValue::from_str(value).expect("a header value"),
+        );
+    }
+    let docs = [
+        Responses::of::<ReviewError>().to_json(),
+        Responses::of::<Rejection>().to_json(),
+    ];
+    let verdicts: Vec<Result<(), String>> = docs
+        .iter()
+        .map(|doc| {
+            wire_properties::documented::documented(
+                doc,
+                answer.status,
+                &headers,
+                answer.body.as_bytes(),
+            )
+        })
+        .collect();
+    assert!(
+        verdicts.iter().any(Result::is_ok),
+        "{answer:?}: {verdicts:?}"
+    );
+}
+
 fn answer(raw: &str) -> Answer {
     let (head, body) = raw.split_once("\r\n\r\n").expect("a head and a body");
     let mut lines = head.lines();
@@ -51,11 +90,22 @@ fn answer(raw: &str) -> Answer {
         .map(|(name, value)| (name.to_ascii_lowercase(), value.trim().to_owned()))
         .filter(|(name, _)| name != "date")
         .collect();
-    Answer {
+    let answer = Answer {
         status,
         headers,
         body: body.to_owned(),
+    };
+    // A page negotiated by `ResponseContext` is not in a type's description (the context's
+    // formats are the application's, not the type's): checked are the problems as the type
+    // writes them.
+    let negotiated = answer
+        .headers
+        .iter()
+        .any(|(name, value)| name == "content-type" && value.starts_with("text/html"));
+    if answer.status >= 400 && !negotiated {
+        assert_documented(&answer);
     }
+    answer
 }
 
 fn pairs(headers: &[(&str, &str)]) -> Vec<(String, String)> {

@@ -233,3 +233,35 @@ fn the_document_validates() {
         "{report}"
     );
 }
+
+#[allow(dead_code)]
+#[path = "wire_properties/mod.rs"]
+mod wire_properties;
+
+/// Each response validates against its description, and the check catches what a description
+/// does not say: an undocumented status, a required header missing, a body of another shape.
+#[test]
+fn responses_validate_against_their_description_and_the_check_can_fail() {
+    use wire_properties::documented::documented;
+    let doc = responses::<OrderError>();
+    let placed = OrderError::Placed { id: 7 }.to_response();
+    documented(&doc, 303, placed.headers(), placed.body()).expect("documented");
+    let challenge = OrderError::SignInRequired.to_response();
+    documented(&doc, 401, challenge.headers(), challenge.body()).expect("documented");
+
+    let undocumented = documented(&doc, 404, placed.headers(), b"");
+    assert!(undocumented.is_err_and(|why| why.contains("404 is not documented")));
+    let without_location = documented(&doc, 303, &http::HeaderMap::new(), b"");
+    assert!(without_location.is_err_and(|why| why.contains("required header location")));
+    let wrong_status =
+        br#"{"type":"about:blank","title":"Unauthorized","status":402,"detail":"x"}"#;
+    let shape = documented(&doc, 401, challenge.headers(), wrong_status);
+    assert!(
+        shape.as_ref().is_err_and(|why| why.contains("401 body")),
+        "{shape:?}"
+    );
+    let mut extra = challenge.headers().clone();
+    extra.insert("x-internal", http::HeaderValue::from_static("db-7"));
+    let undeclared = documented(&doc, 401, &extra, challenge.body());
+    assert!(undeclared.is_err_and(|why| why.contains("x-internal is not documented")));
+}

@@ -26,11 +26,14 @@ macro_rules! ensure {
 }
 
 pub mod classify;
+pub mod documented;
 pub mod formats;
 
 /// A response never sends a header value that is not a valid field value of its field's syntax
 /// (the check a fixed value passes at compile time), an error build is answered by the fallback
-/// exactly, and a problem body is JSON with the response's status.
+/// exactly, a problem body is JSON with the response's status, and a response that was built is
+/// the one its type's OpenAPI description documents (in RFC 9457 JSON: a type in a house format
+/// documents the problem its format is written from).
 pub fn on_the_wire<T: HttpStatus>(value: &T) -> Result<Response<Bytes>, String> {
     let response = value.to_response();
     for (name, header) in response.headers() {
@@ -68,6 +71,12 @@ pub fn on_the_wire<T: HttpStatus>(value: &T) -> Result<Response<Bytes>, String> 
         .headers()
         .get("content-type")
         .is_some_and(|t| t == "application/problem+json");
+    let plain = problem || response.headers().get("content-type").is_none();
+    if plain && value.try_to_response().is_ok() {
+        let responses = status_core::openapi::Responses::of::<T>().to_json();
+        let (status, headers) = (response.status().as_u16(), response.headers());
+        documented::documented(&responses, status, headers, response.body())?;
+    }
     if problem {
         let json: serde_json::Value = serde_json::from_slice(response.body())
             .map_err(|error| format!("the body is not JSON: {error}"))?;

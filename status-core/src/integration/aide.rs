@@ -40,13 +40,15 @@
 
 use aide::openapi::Response;
 
-use crate::HttpStatus;
+use crate::VariantContract;
 use crate::openapi::Responses;
 
-/// The responses of `T` as aide infers them: `(status, response)` per status on the wire.
+/// The responses of a type whose contracts are `contracts`, as aide infers them:
+/// `(status, response)` per status on the wire. Not generic: the generated impl passes its
+/// type's contracts, so that a user's build compiles this once, not once per type.
 #[doc(hidden)]
-pub fn inferred_responses<T: HttpStatus>() -> Vec<(Option<u16>, Response)> {
-    Responses::of::<T>()
+pub fn inferred_responses(contracts: &[VariantContract]) -> Vec<(Option<u16>, Response)> {
+    Responses::from_contracts(contracts)
         .responses
         .iter()
         .map(|response| {
@@ -69,7 +71,7 @@ pub fn inferred_responses<T: HttpStatus>() -> Vec<(Option<u16>, Response)> {
 /// that rejects with them may answer before the handler runs.
 #[cfg(feature = "axum")]
 fn rejections(statuses: &[u16]) -> Vec<(Option<u16>, Response)> {
-    inferred_responses::<crate::Rejection>()
+    inferred_responses(<crate::Rejection as crate::HttpStatus>::contracts())
         .into_iter()
         .filter(|(status, _)| status.is_some_and(|status| statuses.contains(&status)))
         .collect()
@@ -139,7 +141,7 @@ macro_rules! __aide_integration {
                 _: &mut $crate::__private::aide::generate::GenContext,
                 _: &mut $crate::__private::aide::openapi::Operation,
             ) -> ::std::vec::Vec<(::core::option::Option<u16>, $crate::__private::aide::openapi::Response)> {
-                $crate::__private::aide_responses::<Self>()
+                $crate::__private::aide_responses(<Self as $crate::HttpStatus>::contracts())
             }
         }
     };

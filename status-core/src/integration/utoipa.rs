@@ -35,13 +35,13 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use crate::HttpStatus;
+use crate::VariantContract;
 use crate::openapi::Responses;
 
-/// The Response Objects of `T`, each as JSON that utoipa reads: a header's `required` said in
-/// its description, which utoipa's `Header` cannot hold.
-fn response_objects<T: HttpStatus>() -> Vec<(String, String, Value)> {
-    Responses::of::<T>()
+/// The Response Objects of a type whose contracts are `contracts`, each as JSON that utoipa
+/// reads: a header's `required` said in its description, which utoipa's `Header` cannot hold.
+fn response_objects(contracts: &[VariantContract]) -> Vec<(String, String, Value)> {
+    Responses::from_contracts(contracts)
         .responses
         .iter()
         .map(|response| {
@@ -77,9 +77,10 @@ macro_rules! adapter {
             use super::*;
             use $utoipa::openapi::{RefOr, Response};
 
-            /// `T`'s responses, each status to its Response Object.
-            pub fn responses<T: HttpStatus>() -> BTreeMap<String, RefOr<Response>> {
-                response_objects::<T>()
+            /// The responses of a type whose contracts are `contracts`, each status to its
+            /// Response Object. Not generic: compiled once, not once per type.
+            pub fn responses(contracts: &[VariantContract]) -> BTreeMap<String, RefOr<Response>> {
+                response_objects(contracts)
                     .into_iter()
                     .map(|(status, description, json)| {
                         // utoipa reads every Response Object `to_json` writes; a description
@@ -115,7 +116,7 @@ macro_rules! __utoipa_integration {
                 ::std::string::String,
                 $crate::__private::utoipa::openapi::RefOr<$crate::__private::utoipa::openapi::Response>,
             > {
-                $crate::__private::utoipa_responses::<Self>()
+                $crate::__private::utoipa_responses(<Self as $crate::HttpStatus>::contracts())
             }
         }
     };
@@ -134,7 +135,7 @@ macro_rules! __utoipa5_integration {
                 ::std::string::String,
                 $crate::__private::utoipa5::openapi::RefOr<$crate::__private::utoipa5::openapi::Response>,
             > {
-                $crate::__private::utoipa5_responses::<Self>()
+                $crate::__private::utoipa5_responses(<Self as $crate::HttpStatus>::contracts())
             }
         }
     };

@@ -1,0 +1,82 @@
+//! Whether a response is the one its OpenAPI description documents
+//! (`status_core::openapi::Responses`): its status is documented, every header documented as
+//! required is there, every documented header it sends has a value of its schema, and its body
+//! is of the documented media type and validates against the documented schema (JSON Schema
+//! 2020-12, the `jsonschema` crate), or is empty where none is documented. Shared by the
+//! property tests, the fuzz target and the end-to-end tests.
+
+use http::HeaderMap;
+use serde_json::Value;
+
+use super::Checked;
+
+/// Header fields the description does not list: the body's own, and what the transport or the
+/// request's context add.
+const UNLISTED: &[&str] = &[
+    "content-type",
+    "content-length",
+    "vary",
+    "date",
+    "connection",
+];
+
+/// Whether `status`, `headers` and `body` are documented by `responses`, the OpenAPI
+/// Responses Object (`Responses::to_json()`) of the type that answered.
+pub fn documented(responses: &Value, status: u16, headers: &HeaderMap, body: &[u8]) -> Checked {
+    let Some(response) = responses.get(status.to_string()) else {
+        return Err(format!("status {status} is not documented: {responses}"));
+    };
+    let listed = response["headers"].as_object();
+    for (name, header) in listed.into_iter().flatten() {
+        let value = headers.get(name.as_str());
+        if header["required"] == true && value.is_none() {
+            return Err(format!("{status}: the required header {name} is missing"));
+        }
+        if let Some(value) = value {
+            let text = Value::String(String::from_utf8_lossy(value.as_bytes()).into_owned());
+            valid(&header["schema"], &text).map_err(|why| format!("{status} {name}: {why}"))?;
+        }
+    }
+    for name in headers.keys() {
+        let known = listed.is_some_and(|listed| listed.contains_key(name.as_str()));
+        ensure!(
+            known || UNLISTED.contains(&name.as_str()),
+            "{status}: header {name} is not documented"
+        );
+    }
+    content(response, status, headers, body)
+}
+
+/// The body against the documented content.
+fn content(response: &Value, status: u16, headers: &HeaderMap, body: &[u8]) -> Checked {
+    let Some(content) = response["content"].as_object() else {
+        ensure!(body.is_empty(), "{status}: a body where none is documented");
+        return Ok(());
+    };
+    let media_type = headers
+        .get("content-type")
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or_default();
+    let Some((_, documented)) = content.iter().find(|(documented, _)| {
+        *documented == "*/*" || media_type.starts_with(documented.as_str())
+    }) else {
+        return Err(format!(
+            "{status}: {media_type} is not a documented media type"
+        ));
+    };
+    if !media_type.contains("json") {
+        return Ok(());
+    }
+    let json: Value =
+        serde_json::from_slice(body).map_err(|error| format!("{status}: not JSON: {error}"))?;
+    valid(&documented["schema"], &json).map_err(|why| format!("{status} body: {why}"))
+}
+
+/// Whether `instance` is valid against `schema`.
+fn valid(schema: &Value, instance: &Value) -> Checked {
+    let validator = jsonschema::draft202012::new(schema)
+        .map_err(|error| format!("the schema {schema} does not compile: {error}"))?;
+    validator
+        .validate(instance)
+        .map_err(|error| format!("{instance} is not of {schema}: {error}"))
+}
