@@ -109,7 +109,7 @@ pub fn check_derive(
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect();
-    let impls = text.matches("::status_core::HttpStatusfor").count();
+    let impls = text.matches("::HttpStatusfor").count();
     if errors.is_empty() {
         if impls != 1 {
             return Err(format!("{impls} HttpStatus impls: {output}"));
@@ -193,17 +193,19 @@ fn contract_table_agrees(
     let Some((own, transparent)) = table.counts() else {
         return Err(format!("the contract table does not decode: {encoded:?}"));
     };
-    // `contract()` is `__HTTP_STATUS_TABLE.own(match self { ... })`: one arm per own entry, and
-    // one `=> return` per transparent one.
+    // `contract()` is `__HTTP_STATUS_TABLE.own(match self { ... })`: an arm that answers an
+    // index per own entry (a status set's inner `match` one per status), and a `=> return`
+    // per transparent one (and per set, for a status outside it).
     let own_arms = text
         .split_once("__HTTP_STATUS_TABLE.own(matchself{")
-        .and_then(|(_, rest)| rest.split_once("})"))
+        .and_then(|(_, rest)| rest.split_once("fncontracts("))
         .map_or(0, |(arms, _)| {
-            arms.matches("=>").count() - arms.matches("=>return").count()
+            arms.split("=>")
+                .skip(1)
+                .filter(|arm| arm.starts_with(|c: char| c.is_ascii_digit()))
+                .count()
         });
-    let functions = text
-        .matches("as::status_core::HttpStatus>::contracts")
-        .count();
+    let functions = text.matches("::HttpStatus>::contracts").count();
     if (own, transparent) != (own_arms, functions) {
         return Err(format!(
             "the table has {own} own and {transparent} transparent entries, the code reads \

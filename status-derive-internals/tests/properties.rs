@@ -812,3 +812,21 @@ fn every_key_in_every_form_keeps_the_property() {
         }
     }
 }
+
+/// A status set expands, one contract row per status, and the table agrees with the code; so
+/// does a type whose generated paths start at another crate (`crate = "..."`).
+#[test]
+fn status_sets_and_crate_paths_expand_and_their_tables_agree() {
+    let source = r#"
+        #[status(crate = "facade::status_core")]
+        pub enum BookError {
+            #[status(400 | 422 | 500, classify = status_core::classify::json_error)]
+            Json(#[from] serde_json::Error),
+            #[status(404 | 503, classify = db, retry_after = 5, allow(retry_after_status))]
+            Db { #[source] source: DbError, #[extension] shelf: u32 },
+            #[status(transparent)]
+            Inner(Inner),
+        }
+    "#;
+    assert_eq!(outcome(source), Ok(Outcome::Expanded));
+}
