@@ -71,8 +71,9 @@ enum Entry {
 }
 
 /// What `contract()` answers if a table did not decode (a derive and a runtime of different
-/// releases): a bare 500, never a panic.
-static UNDECODABLE: Contract = Contract {
+/// releases): a bare 500, never a panic. It is also the contract of the fallback 500 itself
+/// (`fallback_response()`), which has no type: its `type_name` is empty.
+pub(crate) static UNDECODABLE: Contract = Contract {
     type_name: "",
     variant: None,
     status: StatusCode::INTERNAL_SERVER_ERROR,

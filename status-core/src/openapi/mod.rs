@@ -98,6 +98,11 @@ impl Responses {
     pub fn from_contracts(entries: &[VariantContract]) -> Responses {
         let mut contracts: Vec<&'static Contract> =
             entries.iter().flat_map(VariantContract::resolve).collect();
+        // A value taken from a field that cannot go on the wire makes the response the bare
+        // 500 of `fallback_response()`: documented too, with the status it is sent as.
+        if contracts.iter().any(|contract| may_fall_back(contract)) {
+            contracts.push(&crate::contract_table::UNDECODABLE);
+        }
         contracts.sort_by_key(|contract| contract.status);
         let mut responses: Vec<Response> = Vec::new();
         let mut rest = contracts.as_slice();
@@ -172,6 +177,29 @@ impl Response {
     }
 }
 
+/// Whether `contract` sends a value taken from a field that may not be sendable (a header
+/// field's value, a `location` template's placeholders, an extension member, the `instance`,
+/// a `#[body]`): then its type may answer the fallback 500 instead.
+fn may_fall_back(contract: &Contract) -> bool {
+    let from_field = contract.headers.iter().any(|header| {
+        matches!(
+            header.source,
+            crate::HeaderSource::Field(_) | crate::HeaderSource::Template(_)
+        )
+    });
+    let body = match contract.body {
+        crate::BodyContract::Field(_) => true,
+        crate::BodyContract::Problem(problem) => {
+            problem.instance.is_some() || problem.extensions.len() > problem.fixed_extensions.len()
+        }
+        crate::BodyContract::Empty => false,
+    };
+    from_field || body
+}
+
+/// The fallback 500's description, and its line among the variants of a 500.
+const FALLBACK: &str = "the bare 500 sent when a value taken from a field cannot go on the wire (`fallback_response()`)";
+
 /// The description of one status: the variants that answer it and are not concealed, each by
 /// its doc comment (or the reason phrase), named when there are several; the reason phrase
 /// when there is none (a concealed status alone).
@@ -184,12 +212,16 @@ fn description(contracts: &[&'static Contract]) -> String {
     let reason = contracts[0].reason;
     match shown.as_slice() {
         [] => reason.to_owned(),
+        [only] if only.type_name.is_empty() => format!("{reason}: {FALLBACK}"),
         [only] => only.description.unwrap_or(reason).to_owned(),
         several => {
             let lines: Vec<String> = several
                 .iter()
                 .map(|contract| {
                     let text = contract.description.unwrap_or(reason);
+                    if contract.type_name.is_empty() {
+                        return format!("- {FALLBACK}");
+                    }
                     match contract.variant {
                         Some(variant) => format!("- `{}::{variant}`: {text}", contract.type_name),
                         None => format!("- `{}`: {text}", contract.type_name),
