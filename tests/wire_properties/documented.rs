@@ -72,10 +72,27 @@ fn content(response: &Value, status: u16, headers: &HeaderMap, body: &[u8]) -> C
     valid(&documented["schema"], &json).map_err(|why| format!("{status} body: {why}"))
 }
 
+thread_local! {
+    /// The validators compiled so far, by their schema's text: the same few schemas come back
+    /// for every input the property tests and the fuzz target try.
+    static VALIDATORS: std::cell::RefCell<std::collections::HashMap<String, std::rc::Rc<jsonschema::Validator>>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
 /// Whether `instance` is valid against `schema`.
 fn valid(schema: &Value, instance: &Value) -> Checked {
-    let validator = jsonschema::draft202012::new(schema)
-        .map_err(|error| format!("the schema {schema} does not compile: {error}"))?;
+    let key = schema.to_string();
+    let cached = VALIDATORS.with(|validators| validators.borrow().get(&key).cloned());
+    let validator = match cached {
+        Some(validator) => validator,
+        None => {
+            let compiled = jsonschema::draft202012::new(schema)
+                .map_err(|error| format!("the schema {schema} does not compile: {error}"))?;
+            let compiled = std::rc::Rc::new(compiled);
+            VALIDATORS.with(|validators| validators.borrow_mut().insert(key, compiled.clone()));
+            compiled
+        }
+    };
     validator
         .validate(instance)
         .map_err(|error| format!("{instance} is not of {schema}: {error}"))
