@@ -30,7 +30,6 @@
 //! `JsonConfig::default().error_handler(|error, _| Rejection::from(error).into())`.
 
 use std::future::Future;
-use std::ops::{Deref, DerefMut};
 use std::pin::Pin;
 
 use actix_web::dev::Payload;
@@ -128,26 +127,7 @@ macro_rules! wrapper {
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, Default)]
         pub struct $name<T>(pub T);
-
-        impl<T> Deref for $name<T> {
-            type Target = T;
-
-            fn deref(&self) -> &T {
-                &self.0
-            }
-        }
-
-        impl<T> DerefMut for $name<T> {
-            fn deref_mut(&mut self) -> &mut T {
-                &mut self.0
-            }
-        }
-
-        impl<T> From<T> for $name<T> {
-            fn from(value: T) -> Self {
-                $name(value)
-            }
-        }
+        super::newtype!($name);
 
         impl<T: DeserializeOwned + 'static> FromRequest for $name<T> {
             type Error = Rejection;

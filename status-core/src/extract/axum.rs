@@ -29,8 +29,6 @@
 //! | body over the limit | 413 `text/plain` | 413 problem |
 //! | path or query that does not parse | 400 `text/plain` | 400 problem |
 
-use std::ops::{Deref, DerefMut};
-
 use axum::extract::rejection::{FormRejection, JsonRejection, PathRejection, QueryRejection};
 use axum::extract::{
     FromRequest, FromRequestParts, OptionalFromRequest, OptionalFromRequestParts, Request,
@@ -60,26 +58,7 @@ macro_rules! wrapper {
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, Default)]
         pub struct $name<T>(pub T);
-
-        impl<T> Deref for $name<T> {
-            type Target = T;
-
-            fn deref(&self) -> &T {
-                &self.0
-            }
-        }
-
-        impl<T> DerefMut for $name<T> {
-            fn deref_mut(&mut self) -> &mut T {
-                &mut self.0
-            }
-        }
-
-        impl<T> From<T> for $name<T> {
-            fn from(value: T) -> Self {
-                $name(value)
-            }
-        }
+        super::newtype!($name);
     };
 }
 

@@ -12,6 +12,34 @@
 //! The framework's own rejections convert too (`Rejection::from(json_rejection)`), for an
 //! error type of yours that holds one (`#[status(transparent)] Rejected(#[from] Rejection)`).
 
+/// What each drop-in extractor is beside its framework's: a newtype over the value, read
+/// through `Deref`, made with `From`.
+macro_rules! newtype {
+    ($name:ident) => {
+        impl<T> ::core::ops::Deref for $name<T> {
+            type Target = T;
+
+            fn deref(&self) -> &T {
+                &self.0
+            }
+        }
+
+        impl<T> ::core::ops::DerefMut for $name<T> {
+            fn deref_mut(&mut self) -> &mut T {
+                &mut self.0
+            }
+        }
+
+        impl<T> ::core::convert::From<T> for $name<T> {
+            fn from(value: T) -> Self {
+                $name(value)
+            }
+        }
+    };
+}
+
+use newtype;
+
 #[cfg(feature = "actix-web")]
 #[cfg_attr(docsrs, doc(cfg(feature = "actix-web")))]
 pub mod actix_web;

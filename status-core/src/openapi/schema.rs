@@ -85,13 +85,7 @@ fn header_description(sources: &[Option<HeaderSource>]) -> String {
 /// it, else its syntax as far as JSON Schema says it.
 fn header_schema(name: &str, fixed: Option<&[&str]>) -> Value {
     if let Some(values) = fixed {
-        let mut distinct: Vec<&str> = Vec::new();
-        for value in values {
-            if !distinct.contains(value) {
-                distinct.push(value);
-            }
-        }
-        return json!({ "type": "string", "enum": distinct });
+        return string_enum(values.iter().copied());
     }
     match name {
         "location" | "content-location" => json!({ "type": "string", "format": "uri-reference" }),

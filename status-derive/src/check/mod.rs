@@ -52,6 +52,7 @@ pub fn check(cx: &Ctxt, input: &Input) {
                 dedup_scope: &scope,
                 allowed: RefCell::new(Vec::new()),
                 reported: Cell::new(false),
+                status_rules: Cell::new(false),
             };
             rules.check();
             allowed.extend(rules.allowed.take());
@@ -98,6 +99,9 @@ struct Rules<'a> {
     allowed: RefCell<Vec<Allow>>,
     /// Whether a rule reported an error on this variant.
     reported: Cell<bool>,
+    /// Whether the rules on the status itself are running (those that differ from one status of
+    /// a set to another).
+    status_rules: Cell<bool>,
 }
 
 /// The phrase of a code for messages: `404 Not Found`.
@@ -111,6 +115,7 @@ fn named(code: u16) -> String {
 impl Rules<'_> {
     /// An error, reported once per scope and place.
     fn error(&self, span: Span, message: impl std::fmt::Display) {
+        let message = self.in_set(message);
         if self.cx.error_once(self.dedup_scope, span, message) {
             self.reported.set(true);
         }
@@ -125,11 +130,33 @@ impl Rules<'_> {
 
     /// An error over the tokens from `start` to `end`, such as `-404`.
     fn error_between(&self, start: Span, end: Span, message: impl std::fmt::Display) {
+        let message = self.in_set(message);
         if self
             .cx
             .error_once_between(self.dedup_scope, start, end, message)
         {
             self.reported.set(true);
+        }
+    }
+
+    /// `message`, and, from a rule on one status of a status set, which status it is: the fix
+    /// may be to take that status out of the set.
+    fn in_set(&self, message: impl std::fmt::Display) -> String {
+        let set = self
+            .variant
+            .attr
+            .as_ref()
+            .map_or(&[][..], |attr| &attr.set[..]);
+        match (self.status_rules.get(), self.attr.code) {
+            (true, Some(code)) if !set.is_empty() => {
+                let codes: Vec<String> = set.iter().map(|code| code.value.to_string()).collect();
+                format!(
+                    "{message}\nnote: {} is one status of the set `{}`, each checked as a variant of its own; or take it out of the set",
+                    code.value,
+                    codes.join(" | ")
+                )
+            }
+            _ => message.to_string(),
         }
     }
 
@@ -159,6 +186,7 @@ impl Rules<'_> {
             self.problem_members();
             self.status_set();
         }
+        self.status_rules.set(true);
         let Some(code) = self.attr.code else {
             return;
         };

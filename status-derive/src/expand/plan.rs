@@ -1,8 +1,7 @@
 //! What the derive knows about one variant with a status of its own, and its row of the
 //! contract table.
 
-pub use crate::ast::json_string;
-use crate::ast::{Field, HeaderOrigin, PartKind, Variant};
+use crate::ast::{Field, HeaderOrigin, PartKind, Variant, json_string};
 use crate::attr::{Detail, DetailSpec, LogLevel, StatusAttr, TemplatePiece};
 use crate::contract_table::{self, Own, Source, TableWriter};
 use crate::prop::{self, Body};

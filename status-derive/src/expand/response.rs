@@ -6,9 +6,9 @@ use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use super::bounds::Bounds;
-use super::plan::{Plan, json_string};
+use super::plan::Plan;
 use super::{binding, header_name, pattern, status_code};
-use crate::ast::{FieldHeader, HeaderOrigin, PartKind, Variant};
+use crate::ast::{FieldHeader, HeaderOrigin, PartKind, Variant, json_string};
 use crate::attr::{Detail, DetailSpec, LocationTemplate, TemplatePiece};
 use crate::prop::{self, Body};
 
