@@ -284,6 +284,8 @@ fn every_variant_of_an_order_error() {
         variant,
         field_type,
         contracts,
+        format,
+        ..
     } = entries[11]
     else {
         panic!("{:?}", entries[11])
@@ -292,6 +294,7 @@ fn every_variant_of_an_order_error() {
     assert_eq!(variant, Some("Payment"));
     assert_eq!(field_type, "PaymentError");
     assert!(std::ptr::eq(contracts(), PaymentError::contracts()));
+    assert!(format().is_none());
 
     let c = own(&entries[12]);
     assert_eq!(c.variant, Some("Quiet"));

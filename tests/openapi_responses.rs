@@ -277,3 +277,147 @@ fn responses_validate_against_their_description_and_the_check_can_fail() {
     let undeclared = documented(&doc, 401, &extra, challenge.body());
     assert!(undeclared.is_err_and(|why| why.contains("x-internal is not documented")));
 }
+
+/// A house format that says its schema: `{"error":{"code":404,"message":"..."}}`.
+struct HouseJson;
+
+impl status_core::format::ResponseFormat for HouseJson {
+    fn media_type(&self) -> &'static str {
+        "application/json"
+    }
+
+    fn render(
+        &self,
+        problem: &status_core::format::Problem<'_>,
+        out: &mut Vec<u8>,
+    ) -> Result<(), status_core::format::RenderError> {
+        let message = problem.detail().or(problem.title()).unwrap_or_default();
+        let error = json!({ "error": { "code": problem.status().as_u16(), "message": message } });
+        Ok(serde_json::to_writer(out, &error)?)
+    }
+
+    fn schema(&self, problem: &Value) -> Option<Value> {
+        Some(json!({
+            "type": "object",
+            "properties": { "error": {
+                "type": "object",
+                "properties": {
+                    "code": problem["properties"]["status"],
+                    "message": { "type": "string" },
+                },
+                "required": ["code", "message"],
+            } },
+            "required": ["error"],
+        }))
+    }
+}
+
+#[derive(Debug, thiserror::Error, HttpStatus)]
+#[status(format = HouseJson)]
+enum HouseShelfError {
+    #[error("no book {0}")]
+    #[status(404)]
+    Missing(u64),
+}
+
+/// No format of its own: its transparent variant keeps the inner type's.
+#[derive(Debug, thiserror::Error, HttpStatus)]
+enum HouseLibraryError {
+    #[error(transparent)]
+    #[status(transparent)]
+    Shelf(#[from] HouseShelfError),
+
+    #[error("the book is on loan")]
+    #[status(409)]
+    OnLoan,
+}
+
+/// A house format documents its own media type and schema, through a transparent chain too.
+#[test]
+fn a_house_format_documents_its_media_type_and_schema() {
+    let doc = responses::<HouseLibraryError>();
+    assert_eq!(
+        doc["404"]["content"],
+        json!({ "application/json": { "schema": {
+            "type": "object",
+            "properties": { "error": {
+                "type": "object",
+                "properties": {
+                    "code": { "type": "integer", "enum": [404] },
+                    "message": { "type": "string" },
+                },
+                "required": ["code", "message"],
+            } },
+            "required": ["error"],
+        } } })
+    );
+    assert_eq!(
+        doc["409"]["content"],
+        problem(
+            409,
+            "Conflict",
+            json!({ "detail": { "type": "string" } }),
+            &["type", "title", "status", "detail"]
+        )
+    );
+    use wire_properties::documented::documented;
+    let missing = HouseLibraryError::Shelf(HouseShelfError::Missing(7)).to_response();
+    documented(&doc, 404, missing.headers(), missing.body()).expect("documented");
+}
+
+/// In a `ResponseContext`, each problem is documented in every format the context can send,
+/// with `instance` (the request's id); a response the layer negotiated validates.
+#[test]
+fn a_context_documents_every_format_it_negotiates() {
+    let context = status_core::ResponseContext::new();
+    let doc = context.document(responses::<HouseLibraryError>);
+    let media: Vec<&str> = ["404", "409"]
+        .iter()
+        .flat_map(|status| doc[status]["content"].as_object().unwrap().keys())
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        media,
+        [
+            "application/json",
+            "application/problem+json",
+            "text/html; charset=utf-8",
+            "application/problem+json",
+            "text/html; charset=utf-8",
+        ]
+    );
+    let conflict = &doc["409"]["content"]["application/problem+json"]["schema"];
+    assert_eq!(
+        conflict["properties"]["instance"],
+        json!({ "type": "string", "format": "uri-reference" })
+    );
+    assert_eq!(
+        conflict["required"],
+        json!(["type", "title", "status", "detail"])
+    );
+    // Outside `document`, the context is gone again.
+    assert_eq!(
+        responses::<HouseLibraryError>()["409"]["content"]
+            .as_object()
+            .unwrap()
+            .len(),
+        1
+    );
+
+    use wire_properties::documented::documented;
+    for accept in ["text/html", "application/problem+json", "application/json"] {
+        let mut request = http::HeaderMap::new();
+        request.insert("accept", accept.parse().unwrap());
+        request.insert("x-request-id", "req-7".parse().unwrap());
+        let finished =
+            |error: HouseLibraryError| context.for_request(&request).finish(error.to_response());
+        for (status, error) in [
+            (404, HouseLibraryError::Shelf(HouseShelfError::Missing(7))),
+            (409, HouseLibraryError::OnLoan),
+        ] {
+            let response = finished(error);
+            documented(&doc, status, response.headers(), response.body())
+                .unwrap_or_else(|why| panic!("{accept}: {why}"));
+        }
+    }
+}

@@ -7,6 +7,8 @@
 
 use http::StatusCode;
 
+use crate::format::ResponseFormat;
+
 /// What one variant (or one struct) answers: the status on the wire, its header fields and its
 /// body.
 ///
@@ -170,6 +172,7 @@ pub enum VariantContract {
     /// The variant answers with this contract.
     Own(&'static Contract),
     /// The variant answers whatever its field's type answers.
+    #[non_exhaustive]
     Transparent {
         /// The name of the type that derives `HttpStatus`.
         type_name: &'static str,
@@ -179,6 +182,8 @@ pub enum VariantContract {
         field_type: &'static str,
         /// The contracts of the field's type.
         contracts: fn() -> &'static [VariantContract],
+        /// The format the field's type names, if any ([`HttpStatus::format`](crate::HttpStatus::format)).
+        format: fn() -> Option<&'static dyn ResponseFormat>,
     },
 }
 
@@ -216,6 +221,49 @@ impl VariantContract {
                 .iter()
                 .flat_map(VariantContract::resolve)
                 .collect(),
+        }
+    }
+
+    /// Every contract this entry can answer with, each with the format its problem is written
+    /// in: the outermost format named along the way, starting from `format` (that of the type
+    /// whose entry this is); `None` for RFC 9457 JSON.
+    ///
+    /// ```
+    /// # use status_core::HttpStatus;
+    /// #[derive(Debug, thiserror::Error, HttpStatus)]
+    /// #[error("no such book")]
+    /// #[status(404, format = status_core::format::HtmlPage)]
+    /// struct BookNotFound;
+    ///
+    /// #[derive(Debug, thiserror::Error, HttpStatus)]
+    /// enum ShelfError {
+    ///     #[error(transparent)]
+    ///     #[status(transparent)]
+    ///     Book(BookNotFound),
+    /// }
+    ///
+    /// let resolved = ShelfError::contracts()[0].resolve_in_format(ShelfError::format());
+    /// let (contract, format) = resolved[0];
+    /// assert_eq!(contract.status, 404);
+    /// assert_eq!(format.map(|format| format.media_type()), Some("text/html; charset=utf-8"));
+    /// ```
+    pub fn resolve_in_format(
+        &self,
+        format: Option<&'static dyn ResponseFormat>,
+    ) -> Vec<(&'static Contract, Option<&'static dyn ResponseFormat>)> {
+        match *self {
+            VariantContract::Own(contract) => vec![(contract, format)],
+            VariantContract::Transparent {
+                contracts,
+                format: inner,
+                ..
+            } => {
+                let format = format.or_else(inner);
+                contracts()
+                    .iter()
+                    .flat_map(|entry| entry.resolve_in_format(format))
+                    .collect()
+            }
         }
     }
 }

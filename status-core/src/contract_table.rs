@@ -42,13 +42,19 @@ use crate::contract::{
 /// The contracts of a field's type, for a transparent entry.
 pub type Contracts = fn() -> &'static [VariantContract];
 
+/// The format a field's type names, for a transparent entry.
+pub type FormatOf = fn() -> Option<&'static dyn crate::format::ResponseFormat>;
+
+/// What a transparent entry's field type supplies: its contracts and its format.
+pub type Transparent = (Contracts, FormatOf);
+
 /// One derived type's contract table: the encoded string, decoded once.
 pub struct ContractTable {
     encoded: &'static str,
     decoded: OnceLock<Decoded>,
     /// The entries, per list of transparent functions: one list for a type without generic
     /// parameters, one per instantiation otherwise (a `static` is shared by all of them).
-    variants: Mutex<Vec<(Vec<Contracts>, &'static [VariantContract])>>,
+    variants: Mutex<Vec<(Vec<Transparent>, &'static [VariantContract])>>,
     /// The fallback contracts of classified variants whose classifier answered outside their
     /// set, made on first use: the fallback 500, with the type's and the variant's names.
     outside_set: Mutex<Vec<&'static Contract>>,
@@ -140,15 +146,15 @@ impl ContractTable {
         Some((own, decoded.entries.len() - own))
     }
 
-    /// Every entry of the table, in order, with `transparent[i]` giving the contracts of the
-    /// `i`th transparent entry.
-    pub fn variants(&'static self, transparent: &[Contracts]) -> &'static [VariantContract] {
-        let same = |key: &Vec<Contracts>| {
+    /// Every entry of the table, in order, with `transparent[i]` giving the contracts and the
+    /// format of the `i`th transparent entry's field type.
+    pub fn variants(&'static self, transparent: &[Transparent]) -> &'static [VariantContract] {
+        let same = |key: &Vec<Transparent>| {
             key.len() == transparent.len()
                 && key
                     .iter()
                     .zip(transparent)
-                    .all(|(a, b)| std::ptr::fn_addr_eq(*a, *b))
+                    .all(|(a, b)| std::ptr::fn_addr_eq(a.0, b.0))
         };
         // A panic elsewhere while the lock was held leaves a valid list: ignore the poison.
         let mut cache = self.variants.lock().unwrap_or_else(PoisonError::into_inner);
@@ -165,14 +171,15 @@ impl ContractTable {
                 Entry::Transparent {
                     variant,
                     field_type,
-                } => transparent_contracts
-                    .next()
-                    .map(|&contracts| VariantContract::Transparent {
+                } => transparent_contracts.next().map(|&(contracts, format)| {
+                    VariantContract::Transparent {
                         type_name: decoded.type_name,
                         variant,
                         field_type,
                         contracts,
-                    }),
+                        format,
+                    }
+                }),
             })
             .collect();
         // Kept for the program's life: one list per type, or per instantiation of a generic one
@@ -380,6 +387,10 @@ mod tests {
         "T+7:Payment12:PaymentError",
     ));
 
+    fn no_format() -> Option<&'static dyn crate::format::ResponseFormat> {
+        None
+    }
+
     fn payment() -> &'static [VariantContract] {
         &[]
     }
@@ -411,7 +422,7 @@ mod tests {
         assert_eq!(problem.fixed_extensions, &[("code", "\"gone\"")]);
         assert_eq!(gone.log, LogLevel::Warn);
         assert_eq!(not_found.log, LogLevel::Debug);
-        let variants = TABLE.variants(&[payment]);
+        let variants = TABLE.variants(&[(payment, no_format)]);
         assert_eq!(variants.len(), 4);
         assert!(matches!(
             variants[3],
@@ -423,7 +434,10 @@ mod tests {
         ));
         assert_eq!(TABLE.counts(), Some((3, 1)));
         // Decoded once: the same slice again.
-        assert!(std::ptr::eq(variants, TABLE.variants(&[payment])));
+        assert!(std::ptr::eq(
+            variants,
+            TABLE.variants(&[(payment, no_format)])
+        ));
     }
 
     #[test]

@@ -181,6 +181,28 @@ pub trait HttpStatus {
     fn fallback_response(&self) -> Response<Bytes> {
         fallback_response().into_inner()
     }
+
+    /// The format this type writes its problems in when it names one
+    /// (`#[status(format = ...)]`); `None` for RFC 9457 JSON (or the [`ResponseContext`]'s
+    /// default format). OpenAPI documents read it.
+    ///
+    /// ```
+    /// use status_core::HttpStatus;
+    ///
+    /// #[derive(Debug, thiserror::Error, HttpStatus)]
+    /// #[error("no such book")]
+    /// #[status(404, format = status_core::format::HtmlPage)]
+    /// struct BookNotFound;
+    ///
+    /// let format = BookNotFound::format().map(|format| format.media_type());
+    /// assert_eq!(format, Some("text/html; charset=utf-8"));
+    /// ```
+    fn format() -> Option<&'static dyn format::ResponseFormat>
+    where
+        Self: Sized,
+    {
+        None
+    }
 }
 
 /// A boxed value answers as the value inside it, so that `#[status(transparent)]` works over
@@ -223,12 +245,16 @@ impl<T: HttpStatus> HttpStatus for Box<T> {
     fn fallback_response(&self) -> Response<Bytes> {
         T::fallback_response(self)
     }
+
+    fn format() -> Option<&'static dyn format::ResponseFormat> {
+        T::format()
+    }
 }
 
 /// Items the derive's generated code uses. Not public API.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::contract_table::{ContractTable, Contracts};
+    pub use crate::contract_table::{ContractTable, Contracts, FormatOf};
     #[cfg(feature = "aide")]
     pub use crate::integration::aide::inferred_responses as aide_responses;
     #[cfg(feature = "axum")]

@@ -77,6 +77,9 @@ struct Settings {
     request_id: Option<HeaderName>,
 }
 
+/// How many offered formats `Accept` weighs: the candidates but the type's own and RFC 9457 JSON.
+const MAX_OFFERED: usize = accept::MAX_CANDIDATES - 2;
+
 /// The longest request id taken as an `instance` (longer ones are left out).
 const MAX_REQUEST_ID: usize = 256;
 
@@ -177,6 +180,29 @@ impl ResponseContext {
             .as_ref()
             .and_then(|name| headers.get(name));
         self.for_fields(headers.get_all(ACCEPT).iter().cloned(), request_id)
+    }
+
+    /// The format of problems whose type names none: the default set, else `fallback`.
+    pub(crate) fn default_format_or<'a>(
+        &'a self,
+        fallback: &'a dyn ResponseFormat,
+    ) -> &'a dyn ResponseFormat {
+        self.settings.default.as_deref().unwrap_or(fallback)
+    }
+
+    /// The formats offered besides each type's own, in order of preference: those `Accept` can
+    /// choose (the first six).
+    pub(crate) fn offered_formats(&self) -> impl Iterator<Item = &dyn ResponseFormat> {
+        self.settings
+            .offered
+            .iter()
+            .take(MAX_OFFERED)
+            .map(|format| &**format)
+    }
+
+    /// Whether problems may get the request's id as their `instance`.
+    pub(crate) fn takes_request_id(&self) -> bool {
+        self.settings.request_id.is_some()
     }
 
     /// The name of the header the request's id is read from, if any.

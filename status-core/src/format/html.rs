@@ -31,6 +31,11 @@ impl ResponseFormat for HtmlPage {
         "text/html; charset=utf-8"
     }
 
+    /// A page: text, whatever the problem.
+    fn schema(&self, _: &serde_json::Value) -> Option<serde_json::Value> {
+        Some(serde_json::json!({ "type": "string" }))
+    }
+
     fn render(&self, problem: &Problem<'_>, out: &mut Vec<u8>) -> Result<(), RenderError> {
         let mut heading = Vec::with_capacity(64);
         heading.extend_from_slice(problem.status().as_str().as_bytes());

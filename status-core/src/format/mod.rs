@@ -83,6 +83,45 @@ pub trait ResponseFormat: Send + Sync + 'static {
 
     /// Writes `problem` into `out` (empty when called).
     fn render(&self, problem: &Problem<'_>, out: &mut Vec<u8>) -> Result<(), RenderError>;
+
+    /// The JSON Schema of what [`render`](ResponseFormat::render) writes for a problem whose
+    /// RFC 9457 document has the schema `problem`, for OpenAPI documents
+    /// ([`openapi`](crate::openapi)); `None` (the default) documents the media type without a
+    /// schema.
+    ///
+    /// ```
+    /// use serde_json::{Value, json};
+    /// use status_core::format::{Problem, RenderError, ResponseFormat};
+    ///
+    /// struct HouseJson;
+    ///
+    /// impl ResponseFormat for HouseJson {
+    ///     fn media_type(&self) -> &'static str {
+    ///         "application/json"
+    ///     }
+    ///
+    ///     fn render(&self, problem: &Problem<'_>, out: &mut Vec<u8>) -> Result<(), RenderError> {
+    ///         let message = problem.detail().or(problem.title()).unwrap_or_default();
+    ///         Ok(serde_json::to_writer(out, &json!({"code": problem.status().as_u16(), "message": message}))?)
+    ///     }
+    ///
+    ///     fn schema(&self, problem: &Value) -> Option<Value> {
+    ///         // The problem's `status` schema is an `enum` of the one code it sends.
+    ///         Some(json!({
+    ///             "type": "object",
+    ///             "properties": {"code": problem["properties"]["status"], "message": {"type": "string"}},
+    ///             "required": ["code", "message"],
+    ///         }))
+    ///     }
+    /// }
+    ///
+    /// let problem = json!({"properties": {"status": {"type": "integer", "enum": [404]}}});
+    /// assert_eq!(HouseJson.schema(&problem).unwrap()["properties"]["code"]["enum"][0], 404);
+    /// ```
+    fn schema(&self, problem: &serde_json::Value) -> Option<serde_json::Value> {
+        let _ = problem;
+        None
+    }
 }
 
 /// What a [`ResponseFormat`] may show the client: the members of the problem the contract sends,

@@ -29,6 +29,11 @@ impl ResponseFormat for ProblemJson {
         PROBLEM_JSON
     }
 
+    /// The problem's own schema.
+    fn schema(&self, problem: &serde_json::Value) -> Option<serde_json::Value> {
+        Some(problem.clone())
+    }
+
     fn render(&self, problem: &Problem<'_>, out: &mut Vec<u8>) -> Result<(), RenderError> {
         #[derive(Serialize)]
         struct Document<'a> {

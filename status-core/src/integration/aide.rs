@@ -41,14 +41,18 @@
 use aide::openapi::Response;
 
 use crate::VariantContract;
+use crate::format::ResponseFormat;
 use crate::openapi::Responses;
 
 /// The responses of a type whose contracts are `contracts`, as aide infers them:
 /// `(status, response)` per status on the wire. Not generic: the generated impl passes its
 /// type's contracts, so that a user's build compiles this once, not once per type.
 #[doc(hidden)]
-pub fn inferred_responses(contracts: &[VariantContract]) -> Vec<(Option<u16>, Response)> {
-    Responses::from_contracts(contracts)
+pub fn inferred_responses(
+    contracts: &[VariantContract],
+    format: Option<&'static dyn ResponseFormat>,
+) -> Vec<(Option<u16>, Response)> {
+    Responses::from_contracts_in(contracts, format)
         .responses
         .iter()
         .map(|response| {
@@ -71,7 +75,7 @@ pub fn inferred_responses(contracts: &[VariantContract]) -> Vec<(Option<u16>, Re
 /// that rejects with them may answer before the handler runs.
 #[cfg(feature = "axum")]
 fn rejections(statuses: &[u16]) -> Vec<(Option<u16>, Response)> {
-    inferred_responses(<crate::Rejection as crate::HttpStatus>::contracts())
+    inferred_responses(<crate::Rejection as crate::HttpStatus>::contracts(), None)
         .into_iter()
         .filter(|(status, _)| status.is_some_and(|status| statuses.contains(&status)))
         .collect()
@@ -141,7 +145,10 @@ macro_rules! __aide_integration {
                 _: &mut $crate::__private::aide::generate::GenContext,
                 _: &mut $crate::__private::aide::openapi::Operation,
             ) -> ::std::vec::Vec<(::core::option::Option<u16>, $crate::__private::aide::openapi::Response)> {
-                $crate::__private::aide_responses(<Self as $crate::HttpStatus>::contracts())
+                $crate::__private::aide_responses(
+                    <Self as $crate::HttpStatus>::contracts(),
+                    <Self as $crate::HttpStatus>::format(),
+                )
             }
         }
     };

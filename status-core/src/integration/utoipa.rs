@@ -36,12 +36,19 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 
 use crate::VariantContract;
+use crate::format::ResponseFormat;
+
+/// A format a type names.
+type Format = &'static dyn ResponseFormat;
 use crate::openapi::Responses;
 
 /// The Response Objects of a type whose contracts are `contracts`, each as JSON that utoipa
 /// reads: a header's `required` said in its description, which utoipa's `Header` cannot hold.
-fn response_objects(contracts: &[VariantContract]) -> Vec<(String, String, Value)> {
-    Responses::from_contracts(contracts)
+fn response_objects(
+    contracts: &[VariantContract],
+    format: Option<Format>,
+) -> Vec<(String, String, Value)> {
+    Responses::from_contracts_in(contracts, format)
         .responses
         .iter()
         .map(|response| {
@@ -79,8 +86,11 @@ macro_rules! adapter {
 
             /// The responses of a type whose contracts are `contracts`, each status to its
             /// Response Object. Not generic: compiled once, not once per type.
-            pub fn responses(contracts: &[VariantContract]) -> BTreeMap<String, RefOr<Response>> {
-                response_objects(contracts)
+            pub fn responses(
+                contracts: &[VariantContract],
+                format: Option<Format>,
+            ) -> BTreeMap<String, RefOr<Response>> {
+                response_objects(contracts, format)
                     .into_iter()
                     .map(|(status, description, json)| {
                         // utoipa reads every Response Object `to_json` writes; a description
@@ -116,7 +126,10 @@ macro_rules! __utoipa_integration {
                 ::std::string::String,
                 $crate::__private::utoipa::openapi::RefOr<$crate::__private::utoipa::openapi::Response>,
             > {
-                $crate::__private::utoipa_responses(<Self as $crate::HttpStatus>::contracts())
+                $crate::__private::utoipa_responses(
+                    <Self as $crate::HttpStatus>::contracts(),
+                    <Self as $crate::HttpStatus>::format(),
+                )
             }
         }
     };
@@ -135,7 +148,10 @@ macro_rules! __utoipa5_integration {
                 ::std::string::String,
                 $crate::__private::utoipa5::openapi::RefOr<$crate::__private::utoipa5::openapi::Response>,
             > {
-                $crate::__private::utoipa5_responses(<Self as $crate::HttpStatus>::contracts())
+                $crate::__private::utoipa5_responses(
+                    <Self as $crate::HttpStatus>::contracts(),
+                    <Self as $crate::HttpStatus>::format(),
+                )
             }
         }
     };

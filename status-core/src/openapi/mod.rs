@@ -37,12 +37,17 @@
 //! assert_eq!(json["404"]["content"]["application/problem+json"]["schema"]["properties"]["status"]["enum"][0], 404);
 //! ```
 
+mod negotiation;
 mod schema;
 
 use http::StatusCode;
 use serde_json::{Map, Value, json};
 
-use crate::{Contract, HttpStatus, VariantContract};
+use crate::format::ResponseFormat;
+use crate::{Contract, HttpStatus, ResponseContext, VariantContract};
+
+/// A contract, with the format its problem is written in (`None`: RFC 9457 JSON).
+type InFormat = (&'static Contract, Option<&'static dyn ResponseFormat>);
 
 /// Every response a type answers, one per status, in ascending order of status.
 #[derive(Debug, Clone, PartialEq)]
@@ -61,8 +66,9 @@ pub struct Response {
     pub description: String,
     /// Its header fields, beside `Content-Type` and `Content-Length`.
     pub headers: Vec<Header>,
-    /// Its body: `None` for a response without content.
-    pub content: Option<Content>,
+    /// Its body, one entry per media type it can be sent in: none for a response without
+    /// content.
+    pub content: Vec<Content>,
 }
 
 /// One header field of a response.
@@ -78,40 +84,58 @@ pub struct Header {
     pub schema: Value,
 }
 
-/// The body of a response.
+/// The body of a response in one media type.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Content {
-    /// Its media type (`application/problem+json`; `*/*` for a `#[body]` field, whose media
-    /// type the contract does not know).
+    /// Its media type: `application/problem+json`, a format's (`#[status(format = ...)]`, or
+    /// one a [`ResponseContext`](crate::ResponseContext) negotiates); `*/*` for a `#[body]`
+    /// field, whose media type the contract does not know.
     pub media_type: &'static str,
-    /// Its JSON Schema (2020-12, as OpenAPI 3.1 uses it).
-    pub schema: Value,
+    /// Its JSON Schema (2020-12, as OpenAPI 3.1 uses it); `None` for a format that gives none.
+    pub schema: Option<Value>,
 }
 
 impl Responses {
-    /// The responses of `T`.
+    /// The responses of `T`, in its format.
     pub fn of<T: HttpStatus>() -> Responses {
-        Responses::from_contracts(T::contracts())
+        Responses::from_contracts_in(T::contracts(), T::format())
     }
 
-    /// The responses of the contracts `entries` (transparent entries resolved).
+    /// The responses of the contracts `entries` (transparent entries resolved), as RFC 9457
+    /// JSON where their types name no format.
     pub fn from_contracts(entries: &[VariantContract]) -> Responses {
-        let mut contracts: Vec<&'static Contract> =
-            entries.iter().flat_map(VariantContract::resolve).collect();
+        Responses::from_contracts_in(entries, None)
+    }
+
+    /// The responses of the contracts `entries` of a type whose format is `format`
+    /// ([`HttpStatus::format`]); inside [`ResponseContext::document`](crate::ResponseContext::document),
+    /// with every format that context negotiates too.
+    pub fn from_contracts_in(
+        entries: &[VariantContract],
+        format: Option<&'static dyn ResponseFormat>,
+    ) -> Responses {
+        let mut contracts: Vec<InFormat> = entries
+            .iter()
+            .flat_map(|entry| entry.resolve_in_format(format))
+            .collect();
         // A value taken from a field that cannot go on the wire makes the response the bare
         // 500 of `fallback_response()`: documented too, with the status it is sent as.
-        if contracts.iter().any(|contract| may_fall_back(contract)) {
-            contracts.push(&crate::contract_table::UNDECODABLE);
+        if contracts
+            .iter()
+            .any(|(contract, _)| may_fall_back(contract))
+        {
+            contracts.push((&crate::contract_table::UNDECODABLE, format));
         }
-        contracts.sort_by_key(|contract| contract.status);
+        contracts.sort_by_key(|(contract, _)| contract.status);
+        let negotiated = negotiation::current();
         let mut responses: Vec<Response> = Vec::new();
         let mut rest = contracts.as_slice();
-        while let Some(first) = rest.first() {
+        while let Some((first, _)) = rest.first() {
             let count = rest
                 .iter()
-                .take_while(|contract| contract.status == first.status)
+                .take_while(|(contract, _)| contract.status == first.status)
                 .count();
-            responses.push(Response::of_status(&rest[..count]));
+            responses.push(Response::of_status(&rest[..count], negotiated.as_ref()));
             rest = &rest[count..];
         }
         Responses { responses }
@@ -131,13 +155,15 @@ impl Responses {
 
 impl Response {
     /// The one response of `contracts`, which all answer the same status.
-    fn of_status(contracts: &[&'static Contract]) -> Response {
-        let status = contracts[0].status;
+    fn of_status(contracts: &[InFormat], negotiated: Option<&ResponseContext>) -> Response {
+        let status = contracts[0].0.status;
+        let plain: Vec<&'static Contract> =
+            contracts.iter().map(|(contract, _)| *contract).collect();
         Response {
             status,
-            description: description(contracts),
-            headers: schema::headers(contracts),
-            content: schema::content(contracts),
+            description: description(&plain),
+            headers: schema::headers(&plain),
+            content: schema::content(contracts, negotiated),
         }
     }
 
@@ -167,11 +193,19 @@ impl Response {
                 .collect();
             response.insert("headers".into(), Value::Object(headers));
         }
-        if let Some(content) = &self.content {
-            response.insert(
-                "content".into(),
-                json!({ content.media_type: { "schema": content.schema } }),
-            );
+        if !self.content.is_empty() {
+            let content: Map<String, Value> = self
+                .content
+                .iter()
+                .map(|content| {
+                    let media = match &content.schema {
+                        Some(schema) => json!({ "schema": schema }),
+                        None => json!({}),
+                    };
+                    (content.media_type.to_owned(), media)
+                })
+                .collect();
+            response.insert("content".into(), Value::Object(content));
         }
         Value::Object(response)
     }

@@ -3,8 +3,8 @@
 
 use serde_json::{Map, Value, json};
 
-use super::{Content, Header};
-use crate::{BodyContract, Contract, DetailSource, HeaderSource, PROBLEM_JSON, ProblemContract};
+use super::{Content, Header, InFormat, negotiation};
+use crate::{BodyContract, Contract, DetailSource, HeaderSource, ProblemContract, ResponseContext};
 
 /// The header fields of `contracts`, in the order the first sends them, then the others'.
 pub(super) fn headers(contracts: &[&'static Contract]) -> Vec<Header> {
@@ -98,37 +98,70 @@ fn header_schema(name: &str, fixed: Option<&[&str]>) -> Value {
     }
 }
 
-/// The body of `contracts`: none when none sends content, a problem's schema when they are
-/// problems, any content for a `#[body]` field.
-pub(super) fn content(contracts: &[&'static Contract]) -> Option<Content> {
+/// The body of `contracts`: none when none sends content; a problem in each format it can be
+/// sent in (`context` adds those it negotiates); any content for a `#[body]` field.
+pub(super) fn content(contracts: &[InFormat], context: Option<&ResponseContext>) -> Vec<Content> {
     let problems: Vec<&ProblemContract> = contracts
         .iter()
-        .filter_map(|contract| match &contract.body {
+        .filter_map(|(contract, _)| match &contract.body {
             BodyContract::Problem(problem) => Some(problem),
             _ => None,
         })
         .collect();
     if !problems.is_empty() {
-        let status = contracts[0].status.as_u16();
+        let status = contracts[0].0.status.as_u16();
         let some_empty = contracts
             .iter()
-            .any(|contract| matches!(contract.body, BodyContract::Empty));
-        return Some(Content {
-            media_type: PROBLEM_JSON,
-            schema: problem_schema(
-                status,
-                &problems,
-                problems.len() == contracts.len() && !some_empty,
-            ),
-        });
+            .any(|(contract, _)| matches!(contract.body, BodyContract::Empty));
+        let all = problems.len() == contracts.len() && !some_empty;
+        let mut problem = problem_schema(status, &problems, all);
+        if context.is_some_and(ResponseContext::takes_request_id) {
+            // The request's id becomes the `instance` of a problem that has none.
+            problem["properties"]["instance"] = instance_schema();
+        }
+        return problem_contents(contracts, context, &problem);
     }
     let field = contracts
         .iter()
-        .any(|contract| matches!(contract.body, BodyContract::Field(_)));
-    field.then(|| Content {
-        media_type: "*/*",
-        schema: any_value(),
-    })
+        .any(|(contract, _)| matches!(contract.body, BodyContract::Field(_)));
+    if field {
+        vec![Content {
+            media_type: "*/*",
+            schema: Some(any_value()),
+        }]
+    } else {
+        Vec::new()
+    }
+}
+
+/// The problem whose RFC 9457 schema is `problem`, in each format the problems of `contracts`
+/// are sent in: each media type once, with its format's schema.
+fn problem_contents(
+    contracts: &[InFormat],
+    context: Option<&ResponseContext>,
+    problem: &Value,
+) -> Vec<Content> {
+    let mut contents: Vec<Content> = Vec::new();
+    for (contract, format) in contracts {
+        if !matches!(contract.body, BodyContract::Problem(_)) {
+            continue;
+        }
+        for format in negotiation::problem_formats(*format, context) {
+            let media_type = format.media_type();
+            if contents.iter().all(|known| known.media_type != media_type) {
+                contents.push(Content {
+                    media_type,
+                    schema: format.schema(problem),
+                });
+            }
+        }
+    }
+    contents
+}
+
+/// `instance`: a URI reference.
+fn instance_schema() -> Value {
+    json!({ "type": "string", "format": "uri-reference" })
 }
 
 /// The schema of the problems `problems` of status `status`: each member they send, `required`
@@ -157,10 +190,7 @@ fn problem_schema(status: u16, problems: &[&ProblemContract], all: bool) -> Valu
         }
     }
     if problems.iter().any(|p| p.instance.is_some()) {
-        properties.insert(
-            "instance".into(),
-            json!({ "type": "string", "format": "uri-reference" }),
-        );
+        properties.insert("instance".into(), instance_schema());
         if every(&|p| p.instance.is_some()) {
             required.push("instance".into());
         }

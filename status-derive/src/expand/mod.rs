@@ -325,6 +325,13 @@ fn in_format(path: Option<&syn::Path>, response_body: TokenStream) -> (TokenStre
         fn fallback_response(&self) -> ::status_core::http::Response<::status_core::__private::Bytes> {
             ::status_core::__private::fallback_in_format(#format)
         }
+
+        fn format() -> ::core::option::Option<&'static dyn ::status_core::format::ResponseFormat>
+        where
+            Self: ::core::marker::Sized,
+        {
+            ::core::option::Option::Some(#format)
+        }
     };
     (body, fallback)
 }

@@ -27,8 +27,10 @@ pub fn arms(arms: &mut Arms, variant: &Variant, field: &Field, bounds: &mut Boun
     ));
     arms.response
         .push(quote_spanned!(span=> #pat => ::status_core::HttpStatus::try_to_response(#inner),));
-    arms.transparent_contracts
-        .push(quote_spanned!(span=> <#respanned as ::status_core::HttpStatus>::contracts));
+    arms.transparent_contracts.push(quote_spanned!(span=> (
+        <#respanned as ::status_core::HttpStatus>::contracts,
+        <#respanned as ::status_core::HttpStatus>::format,
+    )));
 }
 
 /// A type as written: `payment::PaymentError`, not the token printer's `payment :: PaymentError`.
