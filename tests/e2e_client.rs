@@ -830,7 +830,7 @@ async fn the_fourth_stock_check_within_a_minute_is_429_with_retry_after() {
 #[tokio::test]
 async fn a_client_that_waits_the_retry_after_is_served_again() {
     let shop = app::Shop::with_stock_check_limit(1, Duration::from_secs(2));
-    let server = RunningServer::start(app::router(shop));
+    let server = RunningServer::serving(shop);
     let client = client();
     let first = client
         .get(server.url("/api/stock/keyboard"))

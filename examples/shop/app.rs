@@ -3,7 +3,7 @@
 //! type. No handler builds a status code, a redirect or an error body by hand.
 //!
 //! Browsers get HTML pages (one layout, user input escaped); API clients get JSON, and errors
-//! as RFC 9457 problem details. Every route runs in [`ResponseContext`]'s layer, so that one
+//! as RFC 9457 problem details. Every route runs in [`ResponseContext`](status_core::ResponseContext)'s layer, so that one
 //! error type answers both: a client whose `Accept` prefers `text/html` (a browser) gets the
 //! error as an HTML page with the same status, any other client the problem (`Vary: Accept`),
 //! and a request's `x-request-id` is the problem's `instance` and is on the server's log line of
@@ -41,6 +41,7 @@
 //! | PUT, DELETE | `/admin/maintenance` | 204: closes (PUT) or reopens (DELETE) the shop | [`Saved::MaintenanceSwitched`] |
 //! | any | every route but `/admin/...` while closed | 503 with `Retry-After: 600` | [`ClosedForMaintenance`] |
 //! | GET | `/editor`, `/problems/malformed-order` | 200 HTML | |
+//! | GET | `/openapi.json` | 200 JSON: the OpenAPI 3.1 document of every route above, built from the handlers' types | |
 //! | any | any other path | 404 problem | [`NotFound::Page`] |
 //!
 //! Every route answers the methods it does not serve with 405 and the `Allow` it does serve.
@@ -50,7 +51,6 @@
 //! real authentication. Orders placed with the web form belong to the customer `guest`.
 
 use std::collections::HashMap;
-use std::future::{Ready, ready};
 use std::io;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
@@ -61,18 +61,25 @@ use axum::extract::rejection::{FormRejection, PathRejection};
 use axum::extract::{Form, Path, Request, State};
 use axum::http::header::{AUTHORIZATION, CONTENT_TYPE, IF_NONE_MATCH};
 use axum::http::{HeaderMap, Method, Uri};
-use axum::middleware::{self, Next};
+use axum::middleware::Next;
 use axum::response::{Html, Response};
-use axum::routing::{any, get, post, put};
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use status_core::format::{Problem, RenderError, ResponseFormat};
-use status_core::{HttpStatus, Json, ResponseContext};
+use status_core::Json;
 use tokio::net::TcpListener;
 
+#[path = "answers.rs"]
+mod answers;
 #[path = "pages.rs"]
 mod pages;
 #[path = "reviews.rs"]
 pub mod reviews;
+#[path = "routes.rs"]
+mod routes;
+
+pub use answers::*;
+#[allow(unused_imports)] // `ShopApi` is named by the tests
+pub use routes::{ShopApi, api};
 
 /// The customer who owns the orders placed with the web form.
 pub const WEB_CUSTOMER: &str = "guest";
@@ -116,7 +123,7 @@ struct ShopState {
 }
 
 /// An order, as the shop keeps it.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Order {
     pub id: u64,
@@ -126,7 +133,7 @@ pub struct Order {
 }
 
 /// A batch job the shop accepted and will run later (in an hour, say).
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct BatchJob {
     pub id: u64,
@@ -135,13 +142,13 @@ pub struct BatchJob {
 }
 
 /// The catalogue: every item the shop sells.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 pub struct Catalog {
     pub items: Vec<CatalogItem>,
 }
 
 /// One item of the catalogue.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct CatalogItem {
     pub item_id: &'static str,
@@ -284,394 +291,6 @@ fn entity_tag(catalog: &Catalog) -> String {
     format!("\"catalog-{hash:016x}\"")
 }
 
-// ---------------------------------------------------------------------------------------------
-// Every answer that is not a plain 200 OK
-// ---------------------------------------------------------------------------------------------
-
-/// Every redirect the shop answers.
-#[derive(Debug, HttpStatus)]
-pub enum Redirect {
-    /// Post/Redirect/Get: the order is saved, the browser GETs the result page, and a reload
-    /// repeats only that GET.
-    #[status(303, location = "/order-result/{id}")]
-    OrderPlaced { id: u64 },
-
-    /// `/event` moved to `/new-event` for good; a POST arrives there as a GET without body.
-    #[status(301, location = "/new-event")]
-    EventMoved,
-
-    /// The order API moved for good, and a POST keeps its method and body.
-    #[status(308, location = "/api/v2/orders")]
-    OrderApiMoved,
-
-    /// For now, the cart is the basket: a POST arrives there as a GET.
-    #[status(302, location = "/basket")]
-    CartRenamed,
-
-    /// Checkout is served by the standby for now; the POST keeps its method and body.
-    #[status(307, location = "/checkout/standby")]
-    CheckoutOnStandby,
-
-    /// One half of a redirect loop.
-    #[status(302, location = "/loop/b")]
-    LoopToB,
-
-    /// The other half.
-    #[status(302, location = "/loop/a")]
-    LoopToA,
-}
-
-/// `201 Created`: the new order's address, and an echo of what the request carried.
-#[derive(Debug, HttpStatus)]
-#[status(201, location = "/api/v2/orders/{id}")]
-pub struct OrderCreated {
-    id: u64,
-    #[body]
-    receipt: Json<OrderReceipt>,
-}
-
-/// The body of `201 Created`: the order, and what the request that created it carried.
-#[derive(Debug, Serialize)]
-pub struct OrderReceipt {
-    pub order: Order,
-    pub received: ReceivedRequest,
-}
-
-/// What a request carried, as the server saw it.
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ReceivedRequest {
-    pub method: String,
-    pub content_type: Option<String>,
-    pub body: String,
-}
-
-/// `202 Accepted`: the job runs later; its status is at the `Location`.
-#[derive(Debug, HttpStatus)]
-#[status(202, location = "/api/batch/{id}")]
-pub struct BatchAccepted {
-    id: u64,
-    #[body]
-    job: Json<BatchJob>,
-}
-
-/// `204 No Content`: done, nothing to show; the page that asked stays as it is.
-#[derive(Debug, HttpStatus)]
-pub enum Saved {
-    /// The editor's save button.
-    #[status(204)]
-    Draft,
-    /// The maintenance switch.
-    #[status(204)]
-    MaintenanceSwitched,
-}
-
-/// The catalogue, or word that the client's copy is still good.
-#[derive(Debug, HttpStatus)]
-pub enum CatalogAnswer {
-    /// `no-cache`: a cache may keep it, and revalidates it before each use.
-    #[status(200, headers(CACHE_CONTROL = "no-cache"))]
-    Current {
-        #[header(ETAG)]
-        etag: String,
-        #[body]
-        catalog: Json<Catalog>,
-    },
-    /// The `If-None-Match` matched: no body, the same `ETag` and `Cache-Control` as a 200
-    /// (RFC 9110 §15.4.5).
-    #[status(304, headers(CACHE_CONTROL = "no-cache"))]
-    NotModified {
-        #[header(ETAG)]
-        etag: String,
-    },
-}
-
-/// An order that cannot be placed as sent, from the form or the API.
-#[derive(Debug, thiserror::Error, HttpStatus)]
-#[status(400, type = "/problems/malformed-order", title = "Malformed order")]
-pub enum OrderRejected {
-    #[error("the order has no {field}")]
-    MissingField {
-        #[extension]
-        field: &'static str,
-    },
-
-    #[error("count must be a positive integer, not {value:?}")]
-    CountNotPositive {
-        #[extension]
-        value: String,
-    },
-
-    #[error("the order cannot be read: {reason}")]
-    Unreadable { reason: String },
-
-    #[error("send the order as an HTML form (application/x-www-form-urlencoded)")]
-    #[status(415, headers("accept-post" = "application/x-www-form-urlencoded"))]
-    NotAForm,
-
-    #[error("send the order as JSON (application/json)")]
-    #[status(415, headers("accept-post" = "application/json"))]
-    NotJson,
-}
-
-/// What the order API answers when it cannot serve the request.
-#[derive(Debug, thiserror::Error, HttpStatus)]
-pub enum OrderApiError {
-    #[error("the order API needs a bearer token: Authorization: Bearer <customer>")]
-    #[status(401, www_authenticate = r#"Bearer realm="shop""#)]
-    SignInRequired,
-
-    #[error("the bearer token is not a customer name (letters and digits)")]
-    #[status(
-        401,
-        www_authenticate = r#"Bearer realm="shop", error="invalid_token""#
-    )]
-    InvalidToken,
-
-    /// No such order. It answers exactly what `NotYours` answers.
-    #[error("order {id} does not exist")]
-    #[status(404, detail = hidden)]
-    NotFound { id: String },
-
-    /// Someone else's order, as far as the client can tell, does not exist (RFC 9110 §15.5.4).
-    #[error("order {id} belongs to {owner}, not to {customer}")]
-    #[status(403, conceal = 404)]
-    NotYours {
-        id: u64,
-        owner: String,
-        customer: String,
-    },
-
-    #[error(transparent)]
-    #[status(transparent)]
-    Rejected(#[from] OrderRejected),
-}
-
-/// The web shop has no such order (or it is not a web order). A browser gets it as an HTML page,
-/// an API client as a problem: one type, and the layer's negotiation.
-#[derive(Debug, thiserror::Error, HttpStatus)]
-#[error("the web shop has no order {id}")]
-#[status(404)]
-pub struct OrderPageNotFound {
-    id: String,
-}
-
-/// The partners' house error format: `{"error":{"code":404,"message":"...","reference":"..."}}`
-/// as `application/json`, written from what the contract lets the client see.
-#[derive(Debug, Clone, Copy)]
-pub struct PartnerJson;
-
-impl ResponseFormat for PartnerJson {
-    fn media_type(&self) -> &'static str {
-        "application/json"
-    }
-
-    fn render(&self, problem: &Problem<'_>, out: &mut Vec<u8>) -> Result<(), RenderError> {
-        #[derive(Serialize)]
-        struct Error<'a> {
-            code: u16,
-            message: &'a str,
-            #[serde(skip_serializing_if = "Option::is_none")]
-            reference: Option<&'a str>,
-        }
-        #[derive(Serialize)]
-        struct Document<'a> {
-            error: Error<'a>,
-        }
-        let error = Error {
-            code: problem.status().as_u16(),
-            message: problem.detail().or(problem.title()).unwrap_or_default(),
-            reference: problem.instance(),
-        };
-        Ok(serde_json::to_writer(out, &Document { error })?)
-    }
-}
-
-/// The order API's errors, in the partners' house format.
-#[derive(Debug, thiserror::Error, HttpStatus)]
-#[status(format = PartnerJson)]
-pub enum PartnerOrderError {
-    #[error(transparent)]
-    #[status(transparent)]
-    Api(#[from] OrderApiError),
-}
-
-/// Nothing at this address.
-#[derive(Debug, thiserror::Error, HttpStatus)]
-#[status(404)]
-pub enum NotFound {
-    #[error("there is no page at {path}")]
-    Page { path: String },
-    #[error("there is no draft {id}")]
-    Draft { id: String },
-    #[error("there is no batch job {id}")]
-    Batch { id: String },
-    #[error("there is no item {id} in the catalogue")]
-    Item { id: String },
-}
-
-/// A method the resource does not serve; `Allow` lists those it does.
-#[derive(Debug, thiserror::Error, HttpStatus)]
-#[error("{method} is not allowed here; the methods allowed are {allow}")]
-#[status(405)]
-pub struct MethodNotAllowed {
-    method: Method,
-    #[header(ALLOW)]
-    allow: &'static str,
-}
-
-/// What a stock check answers when it cannot.
-#[derive(Debug, thiserror::Error, HttpStatus)]
-pub enum StockError {
-    #[error("at most {limit} stock checks every {window_secs} s; wait for the next window")]
-    #[status(429)]
-    TooManyChecks {
-        limit: u32,
-        window_secs: u64,
-        #[retry_after]
-        wait: Duration,
-    },
-
-    #[error(transparent)]
-    #[status(transparent)]
-    NotFound(#[from] NotFound),
-}
-
-/// The maintenance switch is on.
-#[derive(Debug, thiserror::Error, HttpStatus)]
-#[error("the shop is closed for maintenance; come back in ten minutes")]
-#[status(503, retry_after = 600, detail = display)]
-pub struct ClosedForMaintenance;
-
-/// The reports' storage failed: the client sees a bare 500, the log sees the cause.
-#[derive(Debug, thiserror::Error, HttpStatus)]
-pub enum ReportError {
-    #[error("the sales report could not be written")]
-    #[status(500)]
-    NotWritten(#[source] io::Error),
-}
-
-// ---------------------------------------------------------------------------------------------
-// The router and the server
-// ---------------------------------------------------------------------------------------------
-
-/// The 405 fallback of a route that serves `allow`.
-fn allow_only(
-    allow: &'static str,
-) -> impl Fn(Method) -> Ready<MethodNotAllowed> + Clone + Send + Sync + 'static {
-    move |method| ready(MethodNotAllowed { method, allow })
-}
-
-/// The whole shop, with `shop` as its state.
-pub fn router(shop: Shop) -> Router {
-    const GET_POST: &str = "GET, HEAD, POST";
-    const GET: &str = "GET, HEAD";
-    let storefront = Router::new()
-        .route("/", get(home).fallback(allow_only(GET)))
-        .route(
-            "/order",
-            get(order_form)
-                .post(place_order)
-                .fallback(allow_only(GET_POST)),
-        )
-        .route(
-            "/order-result/{id}",
-            get(order_result).fallback(allow_only(GET)),
-        )
-        .route(
-            "/api/orders/count",
-            get(orders_count).fallback(allow_only(GET)),
-        )
-        .route("/event", any(|| ready(Redirect::EventMoved)))
-        .route(
-            "/new-event",
-            get(new_event)
-                .post(new_event)
-                .fallback(allow_only(GET_POST)),
-        )
-        .route("/cart", any(|| ready(Redirect::CartRenamed)))
-        .route(
-            "/basket",
-            get(basket).post(basket).fallback(allow_only(GET_POST)),
-        )
-        .route("/checkout", any(|| ready(Redirect::CheckoutOnStandby)))
-        .route(
-            "/checkout/standby",
-            get(checkout_standby)
-                .post(checkout_standby)
-                .fallback(allow_only(GET_POST)),
-        )
-        .route("/loop/a", any(|| ready(Redirect::LoopToB)))
-        .route("/loop/b", any(|| ready(Redirect::LoopToA)))
-        .route("/api/v1/orders", any(|| ready(Redirect::OrderApiMoved)))
-        .route(
-            "/api/v2/orders",
-            post(create_order).fallback(allow_only("POST")),
-        )
-        .route(
-            "/api/v2/orders/{id}",
-            get(order_api).fallback(allow_only(GET)),
-        )
-        .route(
-            "/api/partner/orders/{id}",
-            get(partner_order).fallback(allow_only(GET)),
-        )
-        .route(
-            "/api/batch",
-            post(accept_batch).fallback(allow_only("POST")),
-        )
-        .route(
-            "/api/batch/{id}",
-            get(batch_status).fallback(allow_only(GET)),
-        )
-        .route(
-            "/api/drafts/{id}",
-            get(draft)
-                .put(save_draft)
-                .fallback(allow_only("GET, HEAD, PUT")),
-        )
-        .route("/api/catalog", get(catalog).fallback(allow_only(GET)))
-        .route("/api/stock/{item_id}", get(stock).fallback(allow_only(GET)))
-        .route(
-            "/api/reports/sales",
-            get(sales_report).fallback(allow_only(GET)),
-        )
-        .route(
-            "/api/reviews",
-            post(reviews::add_review).fallback(allow_only("POST")),
-        )
-        .route(
-            "/api/reviews/batch",
-            post(reviews::add_reviews).fallback(allow_only("POST")),
-        )
-        .route(
-            "/api/reviews/{id}",
-            get(reviews::review).fallback(allow_only(GET)),
-        )
-        .route("/editor", get(editor).fallback(allow_only(GET)))
-        .route(
-            MALFORMED_ORDER_TYPE,
-            get(|| ready(Html(pages::malformed_order_problem()))).fallback(allow_only(GET)),
-        )
-        .route_layer(middleware::from_fn_with_state(
-            shop.clone(),
-            unless_closed_for_maintenance,
-        ));
-    let admin = Router::new().route(
-        "/admin/maintenance",
-        put(close_for_maintenance)
-            .delete(reopen_after_maintenance)
-            .fallback(allow_only("PUT, DELETE")),
-    );
-    storefront
-        .merge(admin)
-        .fallback(page_not_found)
-        .with_state(shop)
-        // Each problem in the format its request's `Accept` prefers (an HTML page for browsers),
-        // with the request's `x-request-id` as its `instance` and on the 5xx log line.
-        .layer(ResponseContext::new())
-}
-
 /// Serves `router` on `listener`: HTTP/1.1, and HTTP/2 with prior knowledge (h2c), on the same
 /// port (axum's server reads the first bytes of each connection to tell them apart).
 pub async fn serve(listener: TcpListener, router: Router) -> io::Result<()> {
@@ -708,7 +327,7 @@ async fn order_form() -> Html<String> {
 }
 
 /// The order form's fields, as sent: each may be missing or malformed.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 struct OrderForm {
     #[serde(rename = "itemId")]
     item_id: Option<String>,
@@ -763,15 +382,27 @@ async fn place_order(
     Ok(Redirect::OrderPlaced { id: order.id })
 }
 
+/// The `{id}` of a path.
+#[derive(Debug, Deserialize, JsonSchema)]
+struct Id {
+    id: String,
+}
+
+/// The `{item_id}` of `/api/stock/{item_id}`.
+#[derive(Debug, Deserialize, JsonSchema)]
+struct ItemId {
+    item_id: String,
+}
+
 /// The `{id}` of a path, or an empty string when it cannot be decoded (which no resource has).
-fn path_id(path: Result<Path<String>, PathRejection>) -> String {
-    path.map(|Path(id)| id).unwrap_or_default()
+fn path_id(path: Result<Path<Id>, PathRejection>) -> String {
+    path.map(|Path(Id { id })| id).unwrap_or_default()
 }
 
 /// `GET /order-result/{id}`: the order, read only; reloading it orders nothing.
 async fn order_result(
     State(shop): State<Shop>,
-    path: Result<Path<String>, PathRejection>,
+    path: Result<Path<Id>, PathRejection>,
 ) -> Result<Html<String>, OrderPageNotFound> {
     let id = path_id(path);
     let order = id
@@ -786,7 +417,7 @@ async fn order_result(
 }
 
 /// The number of orders saved, for tests and the curious.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 struct OrdersCount {
     orders_saved: u64,
@@ -923,7 +554,7 @@ async fn create_order(
 async fn order_api(
     State(shop): State<Shop>,
     headers: HeaderMap,
-    path: Result<Path<String>, PathRejection>,
+    path: Result<Path<Id>, PathRejection>,
 ) -> Result<axum::Json<Order>, OrderApiError> {
     let customer = customer(&headers)?;
     let id = path_id(path);
@@ -944,7 +575,7 @@ async fn order_api(
 async fn partner_order(
     shop: State<Shop>,
     headers: HeaderMap,
-    path: Result<Path<String>, PathRejection>,
+    path: Result<Path<Id>, PathRejection>,
 ) -> Result<axum::Json<Order>, PartnerOrderError> {
     Ok(order_api(shop, headers, path).await?)
 }
@@ -964,7 +595,7 @@ async fn accept_batch(State(shop): State<Shop>, body: Bytes) -> BatchAccepted {
 
 async fn batch_status(
     State(shop): State<Shop>,
-    path: Result<Path<String>, PathRejection>,
+    path: Result<Path<Id>, PathRejection>,
 ) -> Result<axum::Json<BatchJob>, NotFound> {
     let id = path_id(path);
     let job = id
@@ -977,7 +608,7 @@ async fn batch_status(
 /// `PUT /api/drafts/{id}`: the save button. `204`: saved, nothing to show.
 async fn save_draft(
     State(shop): State<Shop>,
-    path: Result<Path<String>, PathRejection>,
+    path: Result<Path<Id>, PathRejection>,
     body: Bytes,
 ) -> Saved {
     let text = String::from_utf8_lossy(&body).into_owned();
@@ -987,7 +618,7 @@ async fn save_draft(
 
 async fn draft(
     State(shop): State<Shop>,
-    path: Result<Path<String>, PathRejection>,
+    path: Result<Path<Id>, PathRejection>,
 ) -> Result<String, NotFound> {
     let id = path_id(path);
     let text = shop.state().drafts.get(&id).cloned();
@@ -1032,7 +663,7 @@ async fn catalog(State(shop): State<Shop>, headers: HeaderMap) -> CatalogAnswer 
 }
 
 /// Stock of one item.
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 struct Stock {
     item_id: &'static str,
@@ -1042,7 +673,7 @@ struct Stock {
 /// `GET /api/stock/{itemId}`: rate limited; the 4th check within a window is a 429.
 async fn stock(
     State(shop): State<Shop>,
-    path: Result<Path<String>, PathRejection>,
+    path: Result<Path<ItemId>, PathRejection>,
 ) -> Result<axum::Json<Stock>, StockError> {
     {
         let mut state = shop.state();
@@ -1056,7 +687,9 @@ async fn stock(
                 wait,
             })?;
     }
-    let id = path_id(path);
+    let id = path
+        .map(|Path(ItemId { item_id })| item_id)
+        .unwrap_or_default();
     let item = shop.catalog.catalog.items.iter().find(|i| i.item_id == id);
     match item {
         Some(item) => Ok(axum::Json(Stock {

@@ -56,6 +56,10 @@ const SCENARIOS: &[(&str, &str)] = &[
         "500: the cause is in this log, not in the response",
     ),
     ("/loop/a", "a redirect loop"),
+    (
+        "/openapi.json",
+        "the OpenAPI 3.1 document of every route, from the handlers' types",
+    ),
 ];
 
 #[tokio::main]
@@ -81,7 +85,15 @@ async fn main() -> io::Result<()> {
     for (path, scenario) in SCENARIOS {
         println!("  http://{address}{path:<22} {scenario}");
     }
+    let shop = app::api(app::Shop::new());
+    for problem in &shop.problems {
+        tracing::warn!("the OpenAPI document is incomplete: {problem}");
+    }
+    let paths = shop.document["paths"]
+        .as_object()
+        .map_or(0, |paths| paths.len());
+    println!("Its OpenAPI document describes {paths} paths: http://{address}/openapi.json");
     println!("Stop it with Ctrl-C.");
 
-    app::serve(listener, app::router(app::Shop::new())).await
+    app::serve(listener, shop.router).await
 }

@@ -13,6 +13,7 @@ use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::http::header::CONTENT_TYPE;
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use status_core::extract::axum::{Json, Path};
 use status_core::http::StatusCode;
@@ -24,7 +25,7 @@ use super::Shop;
 pub const NDJSON: &str = "application/x-ndjson";
 
 /// A review, as the shop keeps it.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Review {
     pub id: u64,
@@ -34,7 +35,7 @@ pub struct Review {
 }
 
 /// A review as a client sends it.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct NewReview {
     item_id: String,
@@ -173,9 +174,15 @@ pub async fn add_reviews(
 }
 
 /// `GET /api/reviews/{id}`: one review; an id that is not a number is a 400 problem.
+/// The `{id}` of `/api/reviews/{id}`: a number.
+#[derive(Debug, Deserialize, JsonSchema)]
+pub struct ReviewId {
+    id: u64,
+}
+
 pub async fn review(
     State(shop): State<Shop>,
-    Path(id): Path<u64>,
+    Path(ReviewId { id }): Path<ReviewId>,
 ) -> Result<Json<Review>, ReviewError> {
     shop.review(id)
         .map(Json)

@@ -16,12 +16,22 @@ mod log_capture;
 #[path = "../../examples/shop/app.rs"]
 pub mod app;
 
+#[allow(dead_code)]
+#[path = "../wire_properties/mod.rs"]
+pub mod wire_properties;
+
+pub mod wire_check;
+
+use wire_check::WireCheck;
+
 /// How long any one client exchange may take before the test fails.
 pub const CLIENT_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// A server running on its own thread and runtime, until dropped. It serves HTTP/1.1 and h2c.
 pub struct RunningServer {
     address: SocketAddr,
+    /// For the shop: every response checked against its OpenAPI document.
+    wire: Option<WireCheck>,
     shutdown: Option<oneshot::Sender<()>>,
     thread: Option<JoinHandle<()>>,
 }
@@ -30,7 +40,22 @@ impl RunningServer {
     /// A fresh example shop: no orders, open, the default stock-check limit.
     pub fn shop() -> (RunningServer, app::Shop) {
         let shop = app::Shop::new();
-        (RunningServer::start(app::router(shop.clone())), shop)
+        (RunningServer::serving(shop.clone()), shop)
+    }
+
+    /// `shop`, each response it sends checked against the shop's OpenAPI document: a response
+    /// the document does not describe fails the test when the server is dropped.
+    pub fn serving(shop: app::Shop) -> RunningServer {
+        let api = app::api(shop);
+        assert_eq!(
+            api.problems,
+            Vec::<String>::new(),
+            "the OpenAPI document is incomplete"
+        );
+        let wire = WireCheck::new(api.document);
+        let mut server = RunningServer::start(wire.around(api.router));
+        server.wire = Some(wire);
+        server
     }
 
     /// `router`, served by the shop's own [`app::serve`] on 127.0.0.1 and a port the OS picks.
@@ -61,6 +86,7 @@ impl RunningServer {
             .expect("the server listens within the timeout");
         RunningServer {
             address,
+            wire: None,
             shutdown: Some(shutdown_tx),
             thread: Some(thread),
         }
@@ -85,6 +111,25 @@ impl Drop for RunningServer {
         if let Some(thread) = self.thread.take() {
             let _ = thread.join();
         }
+        let violations = self
+            .wire
+            .as_ref()
+            .map(WireCheck::violations)
+            .unwrap_or_default();
+        if !violations.is_empty() && !std::thread::panicking() {
+            panic!(
+                "{} response(s) the shop's OpenAPI document does not describe:\n{}",
+                violations.len(),
+                violations.join("\n")
+            );
+        }
+    }
+}
+
+impl RunningServer {
+    /// How many responses were checked against the shop's OpenAPI document so far.
+    pub fn responses_checked(&self) -> usize {
+        self.wire.as_ref().map_or(0, WireCheck::checked)
     }
 }
 

@@ -23,6 +23,13 @@ const UNLISTED: &[&str] = &[
 /// Whether `status`, `headers` and `body` are documented by `responses`, the OpenAPI
 /// Responses Object (`Responses::to_json()`) of the type that answered.
 pub fn documented(responses: &Value, status: u16, headers: &HeaderMap, body: &[u8]) -> Checked {
+    documented_head(responses, status, headers)?;
+    content(&responses[status.to_string()], status, headers, body)
+}
+
+/// Whether `status` and `headers` are documented by `responses`: for the answer to a `HEAD`,
+/// which sends the head of a `GET`'s response without its content.
+pub fn documented_head(responses: &Value, status: u16, headers: &HeaderMap) -> Checked {
     let Some(response) = responses.get(status.to_string()) else {
         return Err(format!("status {status} is not documented: {responses}"));
     };
@@ -44,7 +51,7 @@ pub fn documented(responses: &Value, status: u16, headers: &HeaderMap, body: &[u
             "{status}: header {name} is not documented"
         );
     }
-    content(response, status, headers, body)
+    Ok(())
 }
 
 /// The body against the documented content.

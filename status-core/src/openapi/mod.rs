@@ -266,3 +266,88 @@ fn description(contracts: &[&'static Contract]) -> String {
         }
     }
 }
+
+/// Two Response Objects of one status from two sources (an extractor's rejection and the
+/// handler's error) as one: both descriptions, every header (required only where both require
+/// it), and per media type the schema of either body (`anyOf` when they differ).
+///
+/// ```
+/// use serde_json::json;
+/// use status_core::openapi::merge_responses;
+///
+/// let merged = merge_responses(
+///     &json!({"description": "The body is of the wrong shape.", "content": {"application/problem+json": {"schema": {"type": "object"}}}}),
+///     &json!({"description": "No such item.", "content": {"application/problem+json": {"schema": {"type": "object", "required": ["code"]}}}}),
+/// );
+/// assert_eq!(merged["description"], "The body is of the wrong shape.\n\nOr: No such item.");
+/// assert_eq!(merged["content"]["application/problem+json"]["schema"]["anyOf"][1]["required"][0], "code");
+/// ```
+pub fn merge_responses(first: &Value, second: &Value) -> Value {
+    let mut merged = first.clone();
+    let text = |response: &Value| {
+        response["description"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let (one, other) = (text(first), text(second));
+    if one != other {
+        merged["description"] = Value::String(format!("{one}\n\nOr: {other}"));
+    }
+    let headers = merge_headers(&first["headers"], &second["headers"]);
+    if !headers.is_empty() {
+        merged["headers"] = Value::Object(headers);
+    }
+    let content = merge_content(&first["content"], &second["content"]);
+    if !content.is_empty() {
+        merged["content"] = Value::Object(content);
+    }
+    merged
+}
+
+/// The headers of either, `required` only where both require them.
+fn merge_headers(first: &Value, second: &Value) -> Map<String, Value> {
+    let empty = Map::new();
+    let (first, second) = (
+        first.as_object().unwrap_or(&empty),
+        second.as_object().unwrap_or(&empty),
+    );
+    let mut merged = first.clone();
+    for (name, header) in second {
+        merged.entry(name.clone()).or_insert_with(|| header.clone());
+    }
+    for (name, header) in &mut merged {
+        let required =
+            |side: &Map<String, Value>| side.get(name).is_some_and(|h| h["required"] == true);
+        if let Some(object) = header.as_object_mut()
+            && !(required(first) && required(second))
+        {
+            object.remove("required");
+        }
+    }
+    merged
+}
+
+/// Per media type, the schema of either body.
+fn merge_content(first: &Value, second: &Value) -> Map<String, Value> {
+    let mut merged = first.as_object().cloned().unwrap_or_default();
+    for (media_type, media) in second.as_object().into_iter().flatten() {
+        let Some(known) = merged.get_mut(media_type) else {
+            merged.insert(media_type.clone(), media.clone());
+            continue;
+        };
+        match (known.get("schema").cloned(), media.get("schema")) {
+            (Some(one), Some(other)) if one != *other => {
+                known["schema"] = json!({ "anyOf": [one, other] });
+            }
+            // A side without a schema takes any content: so does the merged one.
+            (Some(_), None) => {
+                if let Some(object) = known.as_object_mut() {
+                    object.remove("schema");
+                }
+            }
+            _ => {}
+        }
+    }
+    merged
+}
