@@ -35,8 +35,13 @@ fn problem(status: u16, title: &str, extra: Value, required: &[&str]) -> Value {
 
 /// The fallback 500, documented for a type that sends a value taken from a field.
 fn fallback_500() -> Value {
+    fallback_500_when("a value taken from a field cannot go on the wire")
+}
+
+/// The fallback 500, documented for a type that may answer it `when`.
+fn fallback_500_when(when: &str) -> Value {
     json!({
-        "description": "Internal Server Error: the bare 500 sent when a value taken from a field cannot go on the wire (`fallback_response()`)",
+        "description": format!("Internal Server Error: the bare 500 sent when {when} (`fallback_response()`)"),
         "content": problem(500, "Internal Server Error", json!({}), &["type", "title", "status"]),
     })
 }
@@ -209,7 +214,7 @@ fn a_status_set_is_documented_status_by_status() {
                 }), &["type", "title", "status"]),
             },
             // `book_id` is a field's value.
-            "500": fallback_500(),
+            "500": fallback_500_when("a value taken from a field cannot go on the wire, or a classifier answers outside its status set"),
             "503": {
                 "description": "The catalogue could not answer.",
                 "content": problem(503, "Service Unavailable", json!({}), &["type", "title", "status"]),
@@ -420,4 +425,24 @@ fn a_context_documents_every_format_it_negotiates() {
                 .unwrap_or_else(|why| panic!("{accept}: {why}"));
         }
     }
+}
+
+/// A status set whose classifier could answer a status outside it: the fallback 500 it then
+/// answers is documented, though no variant has a 500 of its own and no field goes on the wire.
+#[derive(Debug, thiserror::Error, HttpStatus)]
+enum LookupError {
+    #[error("lookup: {0}")]
+    #[status(404 | 503, classify = db_status)]
+    Db(#[from] DbError),
+}
+
+#[test]
+fn a_status_set_documents_the_500_it_answers_outside_the_set() {
+    let doc = responses::<LookupError>();
+    let statuses: Vec<&String> = doc.as_object().unwrap().keys().collect();
+    assert_eq!(statuses, ["404", "500", "503"]);
+    assert_eq!(
+        doc["500"],
+        fallback_500_when("a classifier answers outside its status set")
+    );
 }

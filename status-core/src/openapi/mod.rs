@@ -118,12 +118,16 @@ impl Responses {
             .iter()
             .flat_map(|entry| entry.resolve_in_format(format))
             .collect();
-        // A value taken from a field that cannot go on the wire makes the response the bare
-        // 500 of `fallback_response()`: documented too, with the status it is sent as.
-        if contracts
-            .iter()
-            .any(|(contract, _)| may_fall_back(contract))
-        {
+        // A value taken from a field that cannot go on the wire, or a classifier that answers
+        // outside its status set, makes the response the bare 500 of `fallback_response()`:
+        // documented too, with the status it is sent as.
+        let fallback = Fallback {
+            from_field: contracts
+                .iter()
+                .any(|(contract, _)| may_fall_back(contract)),
+            outside_set: in_a_status_set(&contracts),
+        };
+        if fallback.from_field || fallback.outside_set {
             contracts.push((&crate::contract_table::UNDECODABLE, format));
         }
         contracts.sort_by_key(|(contract, _)| contract.status);
@@ -135,7 +139,11 @@ impl Responses {
                 .iter()
                 .take_while(|(contract, _)| contract.status == first.status)
                 .count();
-            responses.push(Response::of_status(&rest[..count], negotiated.as_ref()));
+            responses.push(Response::of_status(
+                &rest[..count],
+                negotiated.as_ref(),
+                fallback,
+            ));
             rest = &rest[count..];
         }
         Responses { responses }
@@ -155,13 +163,17 @@ impl Responses {
 
 impl Response {
     /// The one response of `contracts`, which all answer the same status.
-    fn of_status(contracts: &[InFormat], negotiated: Option<&ResponseContext>) -> Response {
+    fn of_status(
+        contracts: &[InFormat],
+        negotiated: Option<&ResponseContext>,
+        fallback: Fallback,
+    ) -> Response {
         let status = contracts[0].0.status;
         let plain: Vec<&'static Contract> =
             contracts.iter().map(|(contract, _)| *contract).collect();
         Response {
             status,
-            description: description(&plain),
+            description: description(&plain, &fallback.text()),
             headers: schema::headers(&plain),
             content: schema::content(contracts, negotiated),
         }
@@ -231,13 +243,43 @@ fn may_fall_back(contract: &Contract) -> bool {
     from_field || body
 }
 
-/// The fallback 500's description, and its line among the variants of a 500.
-const FALLBACK: &str = "the bare 500 sent when a value taken from a field cannot go on the wire (`fallback_response()`)";
+/// Why a type may answer the bare 500 of `fallback_response()`.
+#[derive(Debug, Clone, Copy)]
+struct Fallback {
+    /// A value taken from a field may not go on the wire.
+    from_field: bool,
+    /// A status set's classifier may answer outside the set.
+    outside_set: bool,
+}
+
+impl Fallback {
+    /// The fallback 500's description, and its line among the variants of a 500.
+    fn text(self) -> String {
+        let when = match (self.from_field, self.outside_set) {
+            (true, true) => {
+                "a value taken from a field cannot go on the wire, or a classifier answers outside its status set"
+            }
+            (false, true) => "a classifier answers outside its status set",
+            _ => "a value taken from a field cannot go on the wire",
+        };
+        format!("the bare 500 sent when {when} (`fallback_response()`)")
+    }
+}
+
+/// Whether one of `contracts` is a status of a status set: its type and variant answer more
+/// than one contract.
+fn in_a_status_set(contracts: &[InFormat]) -> bool {
+    contracts.iter().enumerate().any(|(index, (contract, _))| {
+        contracts[index + 1..].iter().any(|(other, _)| {
+            other.type_name == contract.type_name && other.variant == contract.variant
+        })
+    })
+}
 
 /// The description of one status: the variants that answer it and are not concealed, each by
 /// its doc comment (or the reason phrase), named when there are several; the reason phrase
 /// when there is none (a concealed status alone).
-fn description(contracts: &[&'static Contract]) -> String {
+fn description(contracts: &[&'static Contract], fallback: &str) -> String {
     let shown: Vec<&Contract> = contracts
         .iter()
         .copied()
@@ -246,7 +288,7 @@ fn description(contracts: &[&'static Contract]) -> String {
     let reason = contracts[0].reason;
     match shown.as_slice() {
         [] => reason.to_owned(),
-        [only] if only.type_name.is_empty() => format!("{reason}: {FALLBACK}"),
+        [only] if only.type_name.is_empty() => format!("{reason}: {fallback}"),
         [only] => only.description.unwrap_or(reason).to_owned(),
         several => {
             let lines: Vec<String> = several
@@ -254,7 +296,7 @@ fn description(contracts: &[&'static Contract]) -> String {
                 .map(|contract| {
                     let text = contract.description.unwrap_or(reason);
                     if contract.type_name.is_empty() {
-                        return format!("- {FALLBACK}");
+                        return format!("- {fallback}");
                     }
                     match contract.variant {
                         Some(variant) => format!("- `{}::{variant}`: {text}", contract.type_name),
