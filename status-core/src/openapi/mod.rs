@@ -88,7 +88,7 @@ pub struct Header {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Content {
     /// Its media type: `application/problem+json`, a format's (`#[status(format = ...)]`, or
-    /// one a [`ResponseContext`](crate::ResponseContext) negotiates); `*/*` for a `#[body]`
+    /// one a [`ResponseContext`] negotiates); `*/*` for a `#[body]`
     /// field, whose media type the contract does not know.
     pub media_type: &'static str,
     /// Its JSON Schema (2020-12, as OpenAPI 3.1 uses it); `None` for a format that gives none.
