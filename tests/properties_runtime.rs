@@ -97,6 +97,11 @@ proptest! {
     }
 
     #[test]
+    fn conceal_holds_across_types(hidden in nasty(), missing in nasty(), accept in accept(), request_id in nasty()) {
+        wire::conceal::conceal_holds_across_types(&hidden, &missing, &accept, &request_id).map_err(TestCaseError::fail)?;
+    }
+
+    #[test]
     fn formats_write_any_problem(detail in nasty(), instance in nasty(), member in nasty()) {
         wire::formats::formats_write_any_problem(&detail, &instance, &member).map_err(TestCaseError::fail)?;
     }

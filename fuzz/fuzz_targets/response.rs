@@ -65,6 +65,12 @@ fuzz_target!(|input: Input| {
             &input.accept,
             &input.request_id,
         ),
+        wire::conceal::conceal_holds_across_types(
+            &input.text,
+            &input.detail,
+            &input.accept,
+            &input.request_id,
+        ),
         wire::formats::formats_write_any_problem(&input.detail, &input.item, &input.member),
         wire::classify::json_errors_answer_their_classified_status(input.text.as_bytes(), &marker),
         wire::classify::any_classified_status_answers_its_own_or_the_fallback(input.code, &marker),

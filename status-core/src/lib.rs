@@ -57,6 +57,7 @@ struct ReadmeDoctests;
 
 mod body;
 pub mod classify;
+mod conceal;
 mod context;
 mod contract;
 mod contract_table;
@@ -76,6 +77,7 @@ mod semantics;
 use http::{Response, StatusCode};
 
 pub use body::{Html, Json, ResponseBody};
+pub use conceal::{DistinguishableConceal, check_concealment};
 pub use context::{RequestContext, ResponseContext};
 pub use contract::{
     BodyContract, Contract, DetailSource, HeaderContract, HeaderSource, LogLevel, ProblemContract,
@@ -254,6 +256,7 @@ impl<T: HttpStatus> HttpStatus for Box<T> {
 /// Items the derive's generated code uses. Not public API.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::conceal::{ConcealMessage, Wire, WireAnswer, WireEntry, conceal_verdict};
     pub use crate::contract_table::{ContractTable, Contracts, FormatOf};
     #[cfg(feature = "aide")]
     pub use crate::integration::aide::inferred_responses as aide_responses;

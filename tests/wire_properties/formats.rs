@@ -204,9 +204,9 @@ pub fn conceal_holds_in_every_format(
 }
 
 /// `a` and `b` answer alike, byte for byte, in every context.
-pub fn alike_in_every_context(
-    a: impl Fn() -> HouseError,
-    b: impl Fn() -> HouseError,
+pub fn alike_in_every_context<T: status_core::HttpStatus>(
+    a: impl Fn() -> T,
+    b: impl Fn() -> T,
     accept: &str,
     request_id: &str,
 ) -> Checked {

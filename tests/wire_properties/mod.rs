@@ -26,6 +26,7 @@ macro_rules! ensure {
 }
 
 pub mod classify;
+pub mod conceal;
 pub mod documented;
 pub mod formats;
 

@@ -245,10 +245,16 @@ impl Rules<'_> {
                 format!("`{key}` has no effect with `transparent`, which takes the whole response from the field's HttpStatus\nhelp: remove `{key}`, or give the variant a status of its own instead of `transparent`"),
             );
         }
-        for (_, span) in &self.attr.allows {
+        for (allow, span) in &self.attr.allows {
+            if *allow == Allow::DistinguishableConceal {
+                // Checked when the compiler evaluates the variant's conceal check: the field
+                // type's answers are not known to the derive.
+                self.allowed.borrow_mut().push(*allow);
+                continue;
+            }
             self.error(
                 *span,
-                "`allow(...)` has nothing to allow on a transparent variant\nhelp: remove it",
+                "`allow(...)` has nothing to allow on a transparent variant but `distinguishable_conceal`\nhelp: remove it",
             );
         }
     }

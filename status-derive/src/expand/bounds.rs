@@ -39,6 +39,11 @@ impl Bounds {
         }
     }
 
+    /// Whether `ty` mentions one of the type's generic parameters.
+    pub fn mentions(&self, ty: &Type) -> bool {
+        mentions(ty.to_token_stream(), &self.params)
+    }
+
     /// A bound on something other than a field's type.
     pub fn push(&mut self, predicate: TokenStream) {
         self.predicates.push(predicate);

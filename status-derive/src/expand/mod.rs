@@ -12,6 +12,7 @@ mod plan;
 mod response;
 mod set;
 mod transparent;
+mod wire;
 
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
@@ -25,6 +26,7 @@ use crate::contract_table::TableWriter;
 use crate::ctxt::Ctxt;
 use bounds::Bounds;
 use plan::Plan;
+use wire::WireWriter;
 
 /// The whole derive on a token stream: what the proc-macro entry point calls, and what
 /// `status-derive-internals` exposes to property tests and fuzzers outside a compiler run.
@@ -75,6 +77,12 @@ fn stub(input: &DeriveInput) -> TokenStream {
                 ::status_core::http::Response<::status_core::__private::Bytes>,
                 ::status_core::ResponseBuildError,
             > { #never }
+        }
+
+        #[automatically_derived]
+        impl #impl_generics ::status_core::__private::Wire for #ident #ty_generics #where_clause {
+            const ENTRIES: &'static [::status_core::__private::WireEntry] = &[];
+            const FORMAT: &'static str = "";
         }
     }
 }
@@ -143,6 +151,8 @@ pub struct Arms {
     own_count: usize,
     /// Whether an arm writes the error's `Display` as a problem's `detail`.
     needs_display: bool,
+    /// What a client sees of each answer, for the conceal check across types.
+    wire: WireWriter,
 }
 
 fn expand(input: &Input) -> TokenStream {
@@ -159,6 +169,7 @@ fn expand(input: &Input) -> TokenStream {
         table: TableWriter::new(&type_name),
         own_count: 0,
         needs_display: false,
+        wire: WireWriter::default(),
     };
     for variant in &input.variants {
         let Some(attr) = &variant.attr else {
@@ -169,6 +180,7 @@ fn expand(input: &Input) -> TokenStream {
                 let name = variant.ident.map(|ident| ident.unraw().to_string());
                 arms.table
                     .transparent(name.as_deref(), &transparent::type_text(field.ty));
+                arms.wire.transparent(&type_name, variant, field, &bounds);
                 transparent::arms(&mut arms, variant, field, &mut bounds);
             }
         } else if let (false, Some(classify)) = (attr.set.is_empty(), &attr.classify) {
@@ -177,8 +189,12 @@ fn expand(input: &Input) -> TokenStream {
                 .iter()
                 .filter_map(|view| Plan::new(variant, view))
                 .collect();
+            for plan in &plans {
+                arms.wire.answer(&type_name, plan);
+            }
             arms.classified(variant, classify, &plans, &mut bounds);
         } else if let Some(plan) = Plan::new(variant, attr) {
+            arms.wire.answer(&type_name, &plan);
             arms.own(&plan, &mut bounds);
         }
     }
@@ -242,6 +258,7 @@ fn implementation(input: &Input, bounds: &Bounds, arms: Arms) -> TokenStream {
         transparent_contracts,
         table,
         own_count,
+        wire,
         ..
     } = arms;
     let (status_body, contract_body, response_body) = if input.variants.is_empty() {
@@ -257,6 +274,10 @@ fn implementation(input: &Input, bounds: &Bounds, arms: Arms) -> TokenStream {
     let table = table.finish();
     let (response_body, fallback) = in_format(input.format.as_ref(), response_body);
     let integrations = integrations(input, &generics);
+    let wire = wire.finish(
+        input.format.as_ref(),
+        quote!(impl #impl_generics ::status_core::__private::Wire for #ident #ty_generics #where_clause),
+    );
     quote! {
         const _: () = {
             static __HTTP_STATUS_TABLE: ::status_core::__private::ContractTable =
@@ -291,6 +312,8 @@ fn implementation(input: &Input, bounds: &Bounds, arms: Arms) -> TokenStream {
             }
             #fallback
         }
+
+        #wire
         };
 
         #integrations

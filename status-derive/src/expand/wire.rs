@@ -1,0 +1,142 @@
+//! What a client sees of each answer, for the conceal check across types
+//! (`status_core::__private::Wire`): one entry per own answer (per status of a set), one per
+//! transparent variant pointing at its field type's entries; and, per transparent variant, a
+//! constant whose evaluation fails with the rule's message when that variant brings in an
+//! answer a client tells from a concealed one (RFC 9110 §15.5.4).
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+use syn::ext::IdentExt;
+use syn::spanned::Spanned;
+
+use super::bounds::Bounds;
+use super::plan::Plan;
+use super::transparent::type_text;
+use crate::ast::{Field, Variant};
+use crate::attr::Allow;
+use crate::prop;
+
+/// The entries and the checks, collected while the arms are generated.
+#[derive(Default)]
+pub struct WireWriter {
+    entries: Vec<TokenStream>,
+    /// One constant per transparent variant the compiler can see through.
+    checks: Vec<TokenStream>,
+}
+
+impl WireWriter {
+    /// The entry of an own answer.
+    pub fn answer(&mut self, type_name: &str, plan: &Plan) {
+        let name = qualified(type_name, plan.variant);
+        let status = plan.wire;
+        let status_named = named(status);
+        let hidden = plan.concealed.map(named).unwrap_or_default();
+        let beyond = if plan.concealed.is_some() {
+            String::new()
+        } else {
+            prop::beyond_bare_problem(plan.variant, plan.attr, status).unwrap_or_default()
+        };
+        let allowed = plan.attr.allows(Allow::DistinguishableConceal);
+        self.entries.push(quote! {
+            ::status_core::__private::WireEntry::Answer(::status_core::__private::WireAnswer {
+                name: #name,
+                status: #status,
+                status_named: #status_named,
+                hidden: #hidden,
+                beyond: #beyond,
+                allowed: #allowed,
+            })
+        });
+    }
+
+    /// The entry of a transparent variant, and its check; `Unknown` when its field's type
+    /// mentions a generic parameter (then [`status_core::check_concealment`] checks it at run
+    /// time).
+    pub fn transparent(
+        &mut self,
+        type_name: &str,
+        variant: &Variant,
+        field: &Field,
+        bounds: &Bounds,
+    ) {
+        if bounds.mentions(field.ty) {
+            self.entries
+                .push(quote!(::status_core::__private::WireEntry::Unknown));
+            return;
+        }
+        let index = self.entries.len();
+        let name = qualified(type_name, variant);
+        let span = field.ty.span();
+        let ty = field.ty;
+        self.entries.push(quote_spanned! {span=>
+            ::status_core::__private::WireEntry::Nested {
+                name: #name,
+                format: <#ty as ::status_core::__private::Wire>::FORMAT,
+                entries: <#ty as ::status_core::__private::Wire>::ENTRIES,
+            }
+        });
+        let opted_out = variant
+            .attr
+            .as_ref()
+            .is_some_and(|attr| attr.allows(Allow::DistinguishableConceal));
+        // A struct has no sibling to compare with.
+        let Some(ident) = variant.ident.filter(|_| !opted_out) else {
+            return;
+        };
+        let at = ident.span();
+        let fail = quote_spanned!(at=> ::core::panic!("{}", __message.text()));
+        self.checks.push(quote! {
+            const _: () = {
+                const __VERDICT: ::core::option::Option<::status_core::__private::ConcealMessage> =
+                    ::status_core::__private::conceal_verdict(__HTTP_STATUS_WIRE, __HTTP_STATUS_FORMAT, #index);
+                if let ::core::option::Option::Some(__message) = &__VERDICT {
+                    #fail
+                }
+            };
+        });
+    }
+
+    /// The entries, the `Wire` impl, and the checks: items of the anonymous `const` that holds
+    /// the impl. `format` is the type's format path, if it names one.
+    pub fn finish(self, format: Option<&syn::Path>, impl_head: TokenStream) -> TokenStream {
+        let WireWriter { entries, checks } = self;
+        let format = format.map(path_text).unwrap_or_default();
+        quote! {
+            const __HTTP_STATUS_WIRE: &[::status_core::__private::WireEntry] = &[#(#entries),*];
+            const __HTTP_STATUS_FORMAT: &str = #format;
+
+            #[automatically_derived]
+            #impl_head {
+                const ENTRIES: &'static [::status_core::__private::WireEntry] = __HTTP_STATUS_WIRE;
+                const FORMAT: &'static str = __HTTP_STATUS_FORMAT;
+            }
+
+            #(#checks)*
+        }
+    }
+}
+
+/// `Type::Variant`, or `Type` for a struct.
+fn qualified(type_name: &str, variant: &Variant) -> String {
+    match variant.ident {
+        Some(ident) => format!("{type_name}::{}", ident.unraw()),
+        None => type_name.to_owned(),
+    }
+}
+
+/// A status and its reason phrase: `404 Not Found`.
+fn named(code: u16) -> String {
+    match status_codes::lookup(code) {
+        Some(row) => format!("{code} {}", row.phrase),
+        None => code.to_string(),
+    }
+}
+
+/// A path as written: `formats::PartnerJson`.
+fn path_text(path: &syn::Path) -> String {
+    let as_type = syn::Type::Path(syn::TypePath {
+        qself: None,
+        path: path.clone(),
+    });
+    type_text(&as_type)
+}
