@@ -261,16 +261,14 @@ fn implementation(input: &Input, bounds: &Bounds, arms: Arms) -> TokenStream {
         wire,
         ..
     } = arms;
-    let (status_body, contract_body, response_body) = if input.variants.is_empty() {
-        let empty = quote!(match *self {});
-        (empty.clone(), empty.clone(), empty)
-    } else {
-        (
-            quote!(match self { #(#status)* }),
-            contract_body(own_count, own_contract, transparent_contract),
-            quote!(match self { #(#response)* }),
-        )
-    };
+    let (status_body, contract_body, response_body) = method_bodies(
+        input.variants.is_empty(),
+        &status,
+        own_count,
+        own_contract,
+        transparent_contract,
+        &response,
+    );
     let table = table.finish();
     let (response_body, fallback) = in_format(input.format.as_ref(), response_body);
     let integrations = integrations(input, &generics);
@@ -278,14 +276,38 @@ fn implementation(input: &Input, bounds: &Bounds, arms: Arms) -> TokenStream {
         input.format.as_ref(),
         quote!(impl #impl_generics ::status_core::__private::Wire for #ident #ty_generics #where_clause),
     );
+    let http_status = http_status_impl(
+        quote!(impl #impl_generics ::status_core::HttpStatus for #ident #ty_generics #where_clause),
+        [status_body, contract_body, response_body],
+        &transparent_contracts,
+        fallback,
+    );
     quote! {
         const _: () = {
             static __HTTP_STATUS_TABLE: ::status_core::__private::ContractTable =
                 ::status_core::__private::ContractTable::v3(#table);
 
-            #[automatically_derived]
-            #[allow(deprecated)]
-            impl #impl_generics ::status_core::HttpStatus for #ident #ty_generics #where_clause {
+            #http_status
+
+            #wire
+        };
+
+        #integrations
+    }
+}
+
+/// The `HttpStatus` impl with `head`, from the bodies of `status()`, `contract()` and
+/// `try_to_response()`.
+fn http_status_impl(
+    head: TokenStream,
+    [status_body, contract_body, response_body]: [TokenStream; 3],
+    transparent_contracts: &[TokenStream],
+    fallback: TokenStream,
+) -> TokenStream {
+    quote! {
+        #[automatically_derived]
+        #[allow(deprecated)]
+        #head {
             #[inline]
             fn status(&self) -> ::status_core::http::StatusCode {
                 #status_body
@@ -312,12 +334,28 @@ fn implementation(input: &Input, bounds: &Bounds, arms: Arms) -> TokenStream {
             }
             #fallback
         }
-
-        #wire
-        };
-
-        #integrations
     }
+}
+
+/// The bodies of `status()`, `contract()` and `try_to_response()`: a `match` on the variants,
+/// or on nothing for an enum without variants.
+fn method_bodies(
+    no_variants: bool,
+    status: &[TokenStream],
+    own_count: usize,
+    own_contract: Vec<TokenStream>,
+    transparent_contract: Vec<(TokenStream, TokenStream)>,
+    response: &[TokenStream],
+) -> (TokenStream, TokenStream, TokenStream) {
+    if no_variants {
+        let empty = quote!(match *self {});
+        return (empty.clone(), empty.clone(), empty);
+    }
+    (
+        quote!(match self { #(#status)* }),
+        contract_body(own_count, own_contract, transparent_contract),
+        quote!(match self { #(#response)* }),
+    )
 }
 
 /// The framework integrations' impls for the type, unless it opted out (`integrations = none`).
