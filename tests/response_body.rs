@@ -138,3 +138,22 @@ fn body_field_with_html_and_bytes() {
         [0x25, 0x50, 0x44, 0x46, 0x00, 0xff]
     );
 }
+
+/// A generic type whose responses write no `Display` gets no `Display` bound: a page of any
+/// `T` answers, though it has no `Display` of its own.
+#[test]
+fn a_generic_type_without_display_needs_none() {
+    #[derive(Debug, HttpStatus)]
+    #[status(200)]
+    struct Page<T: Serialize + std::fmt::Debug> {
+        #[body]
+        items: Json<Vec<T>>,
+    }
+
+    let response = Page {
+        items: Json(vec![1u8, 2]),
+    }
+    .to_response();
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.body().as_ref(), b"[1,2]");
+}

@@ -393,3 +393,34 @@ fn an_unregistered_code_carries_its_reason_phrase_for_the_status_line() {
             .is_none()
     );
 }
+
+/// A type written by a `macro_rules!` reaches the derive wrapped in an invisible group: an
+/// `Option` is still an `Option` there, and sends nothing when `None`.
+#[test]
+fn an_option_written_by_a_macro_is_still_an_option() {
+    macro_rules! catalogue_error {
+        ($request_id:ty) => {
+            #[derive(Debug, thiserror::Error, HttpStatus)]
+            enum CatalogueError {
+                #[error("product not found")]
+                #[status(404)]
+                NoProduct {
+                    #[header("x-request-id")]
+                    request_id: $request_id,
+                },
+            }
+        };
+    }
+    catalogue_error!(Option<String>);
+
+    let response = CatalogueError::NoProduct { request_id: None }.to_response();
+    assert_eq!(response.headers(), &header_map(&[PROBLEM]));
+    let response = CatalogueError::NoProduct {
+        request_id: Some("req-1".into()),
+    }
+    .to_response();
+    assert_eq!(
+        response.headers(),
+        &header_map(&[("x-request-id", "req-1"), PROBLEM])
+    );
+}
