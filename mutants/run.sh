@@ -37,7 +37,7 @@ case "$crate" in
   status-derive)
     # The derive's own tests, and the behaviour its expansions have at run time.
     args+=(--test-package status-derive-internals,status-suite --all-features)
-    args+=(--cargo-test-arg=--lib --cargo-test-arg=--test=ui_messages --cargo-test-arg=--test=properties)
+    args+=(--cargo-test-arg=--lib --cargo-test-arg=--test=ui_messages --cargo-test-arg=--test=properties --cargo-test-arg=--test=conceal_check --cargo-test-arg=--test=header_grammar)
     behaviour_tests
     ;;
   status-core)
