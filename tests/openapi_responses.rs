@@ -446,3 +446,37 @@ fn a_status_set_documents_the_500_it_answers_outside_the_set() {
         fallback_500_when("a classifier answers outside its status set")
     );
 }
+
+/// One type brought in twice (as it is and in a `Box`) is not a status set: no outside-set 500.
+#[derive(Debug, thiserror::Error, HttpStatus)]
+enum TwiceError {
+    #[error(transparent)]
+    #[status(transparent)]
+    Plain(OrderError),
+    #[error(transparent)]
+    #[status(transparent)]
+    Boxed(Box<OrderError>),
+}
+
+#[test]
+fn a_type_brought_in_twice_is_not_a_status_set() {
+    let doc = responses::<TwiceError>();
+    assert_eq!(
+        doc["500"]["description"],
+        "Internal Server Error: the bare 500 sent when a value taken from a field cannot go on the wire (`fallback_response()`)"
+    );
+}
+
+/// Merged responses document each side's header values: a layer's fixed `Retry-After` and a
+/// handler's own.
+#[test]
+fn merged_headers_take_either_side_s_values() {
+    let layer = json!({"description": "closed", "headers": {"retry-after": {"required": true, "schema": {"type": "string", "enum": ["600"]}}}});
+    let handler = json!({"description": "busy", "headers": {"retry-after": {"required": true, "schema": {"type": "string", "enum": ["120"]}}}});
+    let merged = status_core::openapi::merge_responses(&layer, &handler);
+    assert_eq!(merged["headers"]["retry-after"]["required"], true);
+    assert_eq!(
+        merged["headers"]["retry-after"]["schema"],
+        json!({"anyOf": [{"type": "string", "enum": ["600"]}, {"type": "string", "enum": ["120"]}]})
+    );
+}

@@ -181,3 +181,29 @@ fn transparent_variant_passes_on_build_errors() {
     );
     assert_same(&outer.to_response(), &status_core::fallback_response());
 }
+
+/// A transparent field that borrows, with the type's lifetime: it answers, and its concealment
+/// is checked at run time (the compile-time description cannot name the lifetime).
+#[test]
+fn transparent_over_a_borrowing_type() {
+    #[derive(Debug, thiserror::Error, HttpStatus)]
+    #[error("no book {0}")]
+    #[status(404)]
+    struct Missing<'a>(&'a str);
+
+    #[derive(Debug, thiserror::Error, HttpStatus)]
+    enum LookupError<'a> {
+        #[error(transparent)]
+        #[status(transparent)]
+        Missing(Missing<'a>),
+        #[error("busy")]
+        #[status(409)]
+        Busy,
+    }
+
+    let title = String::from("Dune");
+    let error = LookupError::Missing(Missing(&title));
+    assert_eq!(error.status(), 404);
+    assert_eq!(LookupError::Busy.status(), 409);
+    assert_eq!(status_core::check_concealment::<LookupError<'_>>(), Ok(()));
+}

@@ -42,7 +42,8 @@ pub enum WireEntry {
     Nested {
         /// `Type::Variant` of the transparent variant.
         name: &'static str,
-        /// The field type's format (its path as written), empty for none.
+        /// The field type's format: the last segment of its path, empty for none (or
+        /// `ProblemJson`).
         format: &'static str,
         /// The field type's entries.
         entries: &'static [WireEntry],
@@ -62,7 +63,7 @@ pub enum WireEntry {
 pub trait Wire {
     /// Every answer, in declaration order.
     const ENTRIES: &'static [WireEntry];
-    /// The type's format, its path as written; empty for none.
+    /// The type's format: the last segment of its path, empty for none (or `ProblemJson`).
     const FORMAT: &'static str;
 }
 
@@ -355,9 +356,11 @@ impl std::error::Error for DistinguishableConceal {}
 
 /// Checks, from its contracts, that every concealed status `T` answers (through transparent
 /// variants too, whatever their field types) is answered by no other variant in a way a client
-/// can tell apart: the compile-time check, for the types it cannot see through (a transparent
-/// field whose type is a generic parameter). Call it in a test for each instantiation you serve.
-/// It does not know the `allow(distinguishable_conceal)` opt-outs.
+/// can tell apart: the compile-time check, for what it cannot see through. That is a
+/// transparent field whose type mentions a generic parameter or a lifetime of its type, and so
+/// any chain that passes through a generic type, even instantiated with concrete types
+/// (`Outer::Api(Inner<StoreError>)`). Call it in a test for each concrete type you serve. It does
+/// not know the `allow(distinguishable_conceal)` opt-outs, and compares formats by media type.
 ///
 /// ```
 /// use status_core::{HttpStatus, check_concealment};

@@ -125,7 +125,7 @@ impl Responses {
             from_field: contracts
                 .iter()
                 .any(|(contract, _)| may_fall_back(contract)),
-            outside_set: in_a_status_set(&contracts),
+            outside_set: in_a_status_set(entries),
         };
         if fallback.from_field || fallback.outside_set {
             contracts.push((&crate::contract_table::UNDECODABLE, format));
@@ -266,13 +266,25 @@ impl Fallback {
     }
 }
 
-/// Whether one of `contracts` is a status of a status set: its type and variant answer more
-/// than one contract.
-fn in_a_status_set(contracts: &[InFormat]) -> bool {
-    contracts.iter().enumerate().any(|(index, (contract, _))| {
-        contracts[index + 1..].iter().any(|(other, _)| {
-            other.type_name == contract.type_name && other.variant == contract.variant
+/// Whether one of `entries` (or of the types their transparent entries bring in) is a status of a
+/// status set: within one type's entries, its variant answers more than one contract. (The same
+/// type brought in twice is not a set.)
+fn in_a_status_set(entries: &[VariantContract]) -> bool {
+    let own: Vec<&Contract> = entries
+        .iter()
+        .filter_map(|entry| match entry {
+            VariantContract::Own(contract) => Some(*contract),
+            _ => None,
         })
+        .collect();
+    let here = own.iter().enumerate().any(|(index, contract)| {
+        own[index + 1..]
+            .iter()
+            .any(|other| other.variant == contract.variant)
+    });
+    here || entries.iter().any(|entry| match entry {
+        VariantContract::Transparent { contracts, .. } => in_a_status_set(contracts()),
+        _ => false,
     })
 }
 
@@ -356,7 +368,15 @@ fn merge_headers(first: &Value, second: &Value) -> Map<String, Value> {
     );
     let mut merged = first.clone();
     for (name, header) in second {
-        merged.entry(name.clone()).or_insert_with(|| header.clone());
+        let Some(known) = merged.get_mut(name) else {
+            merged.insert(name.clone(), header.clone());
+            continue;
+        };
+        // Each side's values are sent: a value of either schema is documented.
+        if known["schema"] != header["schema"] {
+            known["schema"] =
+                json!({ "anyOf": [known["schema"].clone(), header["schema"].clone()] });
+        }
     }
     for (name, header) in &mut merged {
         let required =

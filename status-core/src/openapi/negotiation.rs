@@ -28,8 +28,10 @@ impl Drop for Restore {
 }
 
 impl ResponseContext {
-    /// Runs `build` (which builds an OpenAPI document: aide's `finish_api`, utoipa's
-    /// `OpenApi::openapi()`) so that every response of a derived type it documents lists what
+    /// Runs `build` (which builds an OpenAPI document: with aide, the whole router, from
+    /// `ApiRouter::new()` to `finish_api`, since aide reads the handlers' types as each route is
+    /// added; with utoipa, `OpenApi::openapi()`) so that every response of a derived type it
+    /// documents lists what
     /// this context can send: beside the type's own format, RFC 9457 JSON and each format
     /// offered (an HTML page, by default), each with its schema; and `instance`, which the
     /// request's id fills in. Documents built outside list the type's own format only.

@@ -9,6 +9,8 @@ use syn::{Generics, Ident, Type};
 /// The bounds collected while the arms are generated, in the order they were asked for.
 pub struct Bounds {
     params: Vec<Ident>,
+    /// The lifetime parameters' names, without the `'`.
+    lifetimes: Vec<Ident>,
     predicates: Vec<TokenStream>,
 }
 
@@ -19,8 +21,13 @@ impl Bounds {
             .map(|param| param.ident.clone())
             .chain(generics.const_params().map(|param| param.ident.clone()))
             .collect();
+        let lifetimes = generics
+            .lifetimes()
+            .map(|param| param.lifetime.ident.clone())
+            .collect();
         Bounds {
             params,
+            lifetimes,
             predicates: Vec::new(),
         }
     }
@@ -42,6 +49,12 @@ impl Bounds {
     /// Whether `ty` mentions one of the type's generic parameters.
     pub fn mentions(&self, ty: &Type) -> bool {
         mentions(ty.to_token_stream(), &self.params)
+    }
+
+    /// Whether `ty` mentions one of the type's generic parameters, lifetimes included: what an
+    /// item outside the impl cannot name.
+    pub fn mentions_any(&self, ty: &Type) -> bool {
+        self.mentions(ty) || mentions_lifetime(ty.to_token_stream(), &self.lifetimes)
     }
 
     /// A bound on something other than a field's type.
@@ -70,5 +83,19 @@ fn mentions(tokens: TokenStream, params: &[Ident]) -> bool {
         TokenTree::Ident(ident) => params.contains(&ident),
         TokenTree::Group(group) => mentions(group.stream(), params),
         _ => false,
+    })
+}
+
+/// Whether `tokens` mention one of the lifetimes `names` (`'a`: a `'` joined to the name).
+fn mentions_lifetime(tokens: TokenStream, names: &[Ident]) -> bool {
+    let mut after_tick = false;
+    tokens.into_iter().any(|token| {
+        let found = match &token {
+            TokenTree::Ident(ident) => after_tick && names.contains(ident),
+            TokenTree::Group(group) => mentions_lifetime(group.stream(), names),
+            _ => false,
+        };
+        after_tick = matches!(&token, TokenTree::Punct(punct) if punct.as_char() == '\'');
+        found
     })
 }

@@ -11,7 +11,6 @@ use syn::spanned::Spanned;
 
 use super::bounds::Bounds;
 use super::plan::Plan;
-use super::transparent::type_text;
 use crate::ast::{Field, Variant};
 use crate::attr::Allow;
 use crate::prop;
@@ -50,8 +49,8 @@ impl WireWriter {
     }
 
     /// The entry of a transparent variant, and its check; `Unknown` when its field's type
-    /// mentions a generic parameter (then [`status_core::check_concealment`] checks it at run
-    /// time).
+    /// mentions a generic parameter or a lifetime, which the entries (a `const` beside the impl)
+    /// cannot name (then `status_core::check_concealment` checks it at run time).
     pub fn transparent(
         &mut self,
         type_name: &str,
@@ -59,7 +58,7 @@ impl WireWriter {
         field: &Field,
         bounds: &Bounds,
     ) {
-        if bounds.mentions(field.ty) {
+        if bounds.mentions_any(field.ty) {
             self.entries
                 .push(quote!(::status_core::__private::WireEntry::Unknown));
             return;
@@ -100,7 +99,7 @@ impl WireWriter {
     /// the impl. `format` is the type's format path, if it names one.
     pub fn finish(self, format: Option<&syn::Path>, impl_head: TokenStream) -> TokenStream {
         let WireWriter { entries, checks } = self;
-        let format = format.map(path_text).unwrap_or_default();
+        let format = format.map(format_name).unwrap_or_default();
         quote! {
             const __HTTP_STATUS_WIRE: &[::status_core::__private::WireEntry] = &[#(#entries),*];
             const __HTTP_STATUS_FORMAT: &str = #format;
@@ -132,11 +131,17 @@ fn named(code: u16) -> String {
     }
 }
 
-/// A path as written: `formats::PartnerJson`.
-fn path_text(path: &syn::Path) -> String {
-    let as_type = syn::Type::Path(syn::TypePath {
-        qself: None,
-        path: path.clone(),
-    });
-    type_text(&as_type)
+/// A format's name for the comparison: the last segment of its path (`HtmlPage` however it is
+/// written), and none for `ProblemJson`, which is what a type without a format writes.
+fn format_name(path: &syn::Path) -> String {
+    let name = path
+        .segments
+        .last()
+        .map(|segment| segment.ident.unraw().to_string())
+        .unwrap_or_default();
+    if name == "ProblemJson" {
+        String::new()
+    } else {
+        name
+    }
 }
