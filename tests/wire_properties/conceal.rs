@@ -67,6 +67,11 @@ pub fn conceal_holds_across_types(
         request_id,
     )?;
     check_concealment::<ApiError>().map_err(|leak| leak.to_string())?;
+    // The siblings of the pair answer their own statuses through the same chains.
+    let too_many = ApiError::Guard(GuardError::TooMany).status();
+    ensure!(too_many == 429, "GuardError::TooMany answers {too_many}");
+    let moving = ApiError::Store(Box::new(StoreError::Moving)).status();
+    ensure!(moving == 409, "StoreError::Moving answers {moving}");
     let not_found = Responses::of::<ApiError>().to_json()["404"].to_string();
     for told in ["403", "Forbidden", "AuthError", "NotLibrarian", "librarian"] {
         ensure!(
