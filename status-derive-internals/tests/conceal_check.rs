@@ -86,3 +86,31 @@ fn a_generic_field_is_unknown_and_a_struct_has_nothing_to_compare() {
     assert!(wrapper.contains("WireEntry::Nested"), "{wrapper}");
     assert!(!wrapper.contains("conceal_verdict"), "{wrapper}");
 }
+
+#[test]
+fn a_format_is_named_by_its_last_segment_and_problem_json_is_none() {
+    let html = expansion(
+        r#"#[status(format = status_core::format::HtmlPage)]
+        enum PageError {
+            #[error("no page")]
+            #[status(404)]
+            NoPage,
+        }"#,
+    );
+    assert!(
+        html.contains(r#"const__HTTP_STATUS_FORMAT:&str="HtmlPage";"#),
+        "{html}"
+    );
+    let problem = expansion(
+        r#"#[status(format = ProblemJson)]
+        enum PageError {
+            #[error("no page")]
+            #[status(404)]
+            NoPage,
+        }"#,
+    );
+    assert!(
+        problem.contains(r#"const__HTTP_STATUS_FORMAT:&str="";"#),
+        "{problem}"
+    );
+}
