@@ -53,11 +53,17 @@ fn responses_of(
     contracts: &[VariantContract],
     format: Option<&'static dyn ResponseFormat>,
 ) -> Vec<(Option<u16>, Response)> {
-    Responses::from_contracts_in(contracts, format)
-        .responses
-        .iter()
-        .map(|response| (Some(response.status.as_u16()), aide_response(response)))
-        .collect()
+    Responses::from_contracts_in(contracts, format).to_aide()
+}
+
+impl Responses {
+    /// `(status, response)` per status, as aide's Response Objects.
+    fn to_aide(&self) -> Vec<(Option<u16>, Response)> {
+        self.responses
+            .iter()
+            .map(|response| (Some(response.status.as_u16()), aide_response(response)))
+            .collect()
+    }
 }
 
 /// What the generated `OperationOutput::inferred_responses` does: adds the responses of a type
@@ -120,12 +126,7 @@ impl Responses {
     /// assert_eq!(document["responses"]["503"]["headers"]["retry-after"]["required"], true);
     /// ```
     pub fn add_to_operation(&self, operation: &mut aide::openapi::Operation) {
-        let responses = self
-            .responses
-            .iter()
-            .map(|response| (Some(response.status.as_u16()), aide_response(response)))
-            .collect();
-        add(operation, responses);
+        add(operation, self.to_aide());
     }
 }
 

@@ -105,7 +105,7 @@ struct Rules<'a> {
 }
 
 /// The phrase of a code for messages: `404 Not Found`.
-fn named(code: u16) -> String {
+pub(crate) fn named(code: u16) -> String {
     match status_codes::lookup(code) {
         Some(row) => format!("{code} {}", row.phrase),
         None => code.to_string(),

@@ -13,6 +13,7 @@ use super::bounds::Bounds;
 use super::plan::Plan;
 use crate::ast::{Field, Variant};
 use crate::attr::Allow;
+use crate::check::named;
 use crate::prop;
 
 /// The entries and the checks, collected while the arms are generated.
@@ -83,6 +84,9 @@ impl WireWriter {
             return;
         };
         let at = ident.span();
+        // Not a panic of the derive: generated code, a `panic!` in a `const` initializer that
+        // the compiler evaluates, which is how a constant evaluation reports a compile error
+        // (E0080) with the rule's message, at the variant's span.
         let fail = quote_spanned!(at=> ::core::panic!("{}", __message.text()));
         self.checks.push(quote! {
             const _: () = {
@@ -120,14 +124,6 @@ fn qualified(type_name: &str, variant: &Variant) -> String {
     match variant.ident {
         Some(ident) => format!("{type_name}::{}", ident.unraw()),
         None => type_name.to_owned(),
-    }
-}
-
-/// A status and its reason phrase: `404 Not Found`.
-fn named(code: u16) -> String {
-    match status_codes::lookup(code) {
-        Some(row) => format!("{code} {}", row.phrase),
-        None => code.to_string(),
     }
 }
 
