@@ -7,12 +7,19 @@
 #   mutants/run.sh status-core [k/n]       its unit tests and the root package's behaviour
 #                                          tests (not the end-to-end, UI, load or README ones)
 # `k/n` runs one shard of n (round-robin). Results go to target/mutants/CRATE[-k-of-n]/
-# (mutants.out/{caught,missed,timeout,unviable}.txt). Installs cargo-mutants when missing.
+# (mutants.out/{caught,missed,timeout,unviable}.txt). Arguments after those go to cargo-mutants,
+# for a focused re-run whose results go to target/mutants/CRATE-focus/
+# (`mutants/run.sh status-derive --re edit_distance`). Installs cargo-mutants when missing.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-crate=${1:?"usage: mutants/run.sh status-codes|status-derive|status-core [k/n]"}
-shard=${2:-}
+crate=${1:?"usage: mutants/run.sh status-codes|status-derive|status-core [k/n] [cargo-mutants args]"}
+shift
+shard=
+if [[ ${1:-} =~ ^[0-9]+/[0-9]+$ ]]; then
+  shard=$1
+  shift
+fi
 command -v cargo-mutants >/dev/null || cargo install cargo-mutants --locked --version '^27'
 
 args=(--package "$crate")
@@ -54,6 +61,10 @@ out=target/mutants/$crate
 if [ -n "$shard" ]; then
   args+=(--shard "$shard" --sharding round-robin)
   out=$out-${shard/\//-of-}
+fi
+if (($# > 0)); then
+  args+=("$@")
+  out=target/mutants/$crate-focus
 fi
 mkdir -p "$out"
 # cargo-mutants exits 2 when mutants were missed, 3 when some timed out: the counts are the

@@ -150,16 +150,15 @@ impl<'a> Input<'a> {
         });
         let format = default.as_ref().and_then(|attr| attr.format.clone());
         let crate_path = default.as_ref().and_then(|attr| attr.crate_path.clone());
-        let type_keys_only = default.as_ref().is_some_and(|attr| {
-            attr.code.is_none() && attr.transparent.is_none() && attr.has_type_keys()
-        });
         let integrations = default
             .as_ref()
             .is_none_or(|attr| attr.integrations_none.is_none());
         // An enum's `#[status(...)]` with only type-level keys is no default for its variants.
+        let written = default.is_some();
         let default = default.filter(|attr| {
             attr.code.is_some() || attr.transparent.is_some() || !attr.has_type_keys()
         });
+        let type_keys_only = written && default.is_none();
         let variants = match &input.data {
             Data::Struct(data) => vec![struct_variant(cx, input, data, default, type_malformed)],
             Data::Enum(data) => data

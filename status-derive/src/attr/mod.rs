@@ -324,3 +324,29 @@ fn edit_distance(a: &str, b: &str) -> usize {
 fn did_you_mean(suggestion: Option<&str>) -> String {
     suggestion.map_or_else(String::new, |s| format!("; did you mean `{s}`?"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{closest, edit_distance};
+
+    #[test]
+    fn edit_distance_counts_insertions_deletions_and_substitutions() {
+        assert_eq!(edit_distance("location", "location"), 0);
+        assert_eq!(edit_distance("locaton", "location"), 1);
+        assert_eq!(edit_distance("xlocation", "location"), 1);
+        assert_eq!(edit_distance("locatiom", "location"), 1);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("abc", ""), 3);
+        assert_eq!(edit_distance("ab", "ba"), 2);
+    }
+
+    #[test]
+    fn closest_takes_the_nearest_likely_typo_and_nothing_far() {
+        let known = ["location", "retry_after", "title"];
+        assert_eq!(closest("Locaton", known), Some("location"));
+        assert_eq!(closest("retry_afer", known), Some("retry_after"));
+        assert_eq!(closest("titel", known), Some("title"));
+        assert_eq!(closest("headers", known), None);
+    }
+}

@@ -103,6 +103,8 @@ mod tests {
     fn other_paths_stay() {
         for source in [
             "my::status_core::Thing",
+            "<my::status_core::Thing>",
+            "&crate::my::status_core::Thing",
             "::status_codes::X",
             "status_core::X",
             ":: other",

@@ -68,3 +68,23 @@ fn respan(tokens: TokenStream, span: Span) -> TokenStream {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::type_text;
+
+    fn text(source: &str) -> String {
+        type_text(&syn::parse_str(source).unwrap_or_else(|_| syn::parse_quote!(Unparsed)))
+    }
+
+    #[test]
+    fn a_type_reads_as_written() {
+        assert_eq!(text("payment :: PaymentError"), "payment::PaymentError");
+        assert_eq!(text("Result<A, B>"), "Result<A, B>");
+        assert_eq!(
+            text("Box<dyn std::error::Error + Send>"),
+            "Box<dyn std::error::Error+Send>"
+        );
+        assert_eq!(text("&'a Inner"), "&'a Inner");
+    }
+}

@@ -1,0 +1,86 @@
+//! The shape of what the derive generates, where the response it builds is the same either way
+//! and only the code differs: the common shapes as one call each (less for every user's build to
+//! type-check, BENCHMARKS.md), and a `Display` bound on a generic type only where a response
+//! writes the error's `Display` as its `detail`.
+
+use std::str::FromStr;
+
+use proc_macro2::TokenStream;
+use status_derive_internals::derive_http_status;
+
+/// The expansion of `source`, which the derive accepts, as text without spaces.
+fn expansion(source: &str) -> String {
+    let input = TokenStream::from_str(source).expect("the source lexes");
+    let text: String = derive_http_status(input)
+        .to_string()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    assert!(!text.contains("compile_error"), "{source}: {text}");
+    text
+}
+
+#[test]
+fn a_response_without_headers_or_members_from_fields_is_one_call() {
+    let saved = expansion("#[status(204)] struct Saved;");
+    assert!(
+        saved.contains("::status_core::__private::empty("),
+        "{saved}"
+    );
+    assert!(!saved.contains("ResponseParts"), "{saved}");
+
+    let missing = expansion(r#"#[status(404)] struct Missing;"#);
+    assert!(
+        missing.contains("__private::problem_with_display("),
+        "{missing}"
+    );
+    assert!(!missing.contains("ResponseParts"), "{missing}");
+
+    let hidden = expansion(r#"#[status(404, detail = hidden)] struct Missing;"#);
+    assert!(hidden.contains("__private::problem("), "{hidden}");
+    assert!(!hidden.contains("problem_with_display"), "{hidden}");
+}
+
+#[test]
+fn a_header_or_a_member_from_a_field_takes_the_general_path() {
+    let moved = expansion(r#"#[status(303)] struct Created { #[location] at: String }"#);
+    assert!(moved.contains("ResponseParts::with_capacity("), "{moved}");
+    assert!(!moved.contains("__private::empty("), "{moved}");
+
+    // A member from a field, no header: parts with no room reserved.
+    let conflict =
+        expansion(r#"#[status(409)] struct Conflict { #[extension("order_id")] order: u64 }"#);
+    assert!(conflict.contains("ResponseParts::new("), "{conflict}");
+    assert!(!conflict.contains("with_capacity"), "{conflict}");
+
+    let unregistered = expansion(r#"#[status(599, reason = "Network Timeout")] struct Timeout;"#);
+    assert!(
+        unregistered.contains(".reason_phrase(\"NetworkTimeout\")"),
+        "{unregistered}"
+    );
+}
+
+/// The `where` clause of a generic type's impl, and whether it asks for `Display`.
+fn asks_for_display(source: &str) -> bool {
+    expansion(source).contains(":::core::fmt::Display")
+}
+
+#[test]
+fn a_generic_type_needs_display_only_where_a_detail_writes_it() {
+    assert!(asks_for_display(
+        r#"enum Lookup<T> { #[error("{0} is missing")] #[status(404)] Missing(T) }"#
+    ));
+    assert!(!asks_for_display(
+        r#"enum Lookup<T> { #[status(404, detail = hidden)] Missing(T) }"#
+    ));
+    assert!(!asks_for_display(
+        r#"enum Lookup<T> { #[status(404, detail = "No such thing.")] Missing(T) }"#
+    ));
+    // No body, so no detail to write, whatever the detail would have been.
+    assert!(!asks_for_display(
+        r#"enum Saved<T> { #[status(204)] Done(T) }"#
+    ));
+    assert!(!asks_for_display(
+        r#"enum Saved<T> { #[status(200, body = none)] Done(T) }"#
+    ));
+}

@@ -1,0 +1,139 @@
+//! The derive's messages at the edges of its rules, where no UI case sits: a member name of
+//! exactly three characters, a concealed status whose sibling sends something only from a field,
+//! a field attribute written on a variant. Each message says what is wrong and how to fix it.
+
+use std::str::FromStr;
+
+use proc_macro2::{TokenStream, TokenTree};
+use status_derive_internals::derive_http_status;
+
+/// The messages of the `compile_error!`s the derive returns for `source`.
+fn messages(source: &str) -> Vec<String> {
+    let input = TokenStream::from_str(source).expect("the source lexes");
+    let mut found = Vec::new();
+    collect(derive_http_status(input), &mut found);
+    found
+}
+
+fn collect(tokens: TokenStream, found: &mut Vec<String>) {
+    let mut after_compile_error = false;
+    for token in tokens {
+        match token {
+            TokenTree::Ident(ident) => after_compile_error = ident == "compile_error",
+            TokenTree::Group(group) if after_compile_error => {
+                let literal: syn::LitStr =
+                    syn::parse2(group.stream()).expect("compile_error! holds one string");
+                found.push(literal.value());
+                after_compile_error = false;
+            }
+            TokenTree::Group(group) => collect(group.stream(), found),
+            TokenTree::Punct(_) | TokenTree::Literal(_) => {}
+        }
+    }
+}
+
+/// The one message for `source`.
+fn message(source: &str) -> String {
+    let mut all = messages(source);
+    assert_eq!(all.len(), 1, "{source}: {all:?}");
+    all.remove(0)
+}
+
+#[test]
+fn a_three_character_member_name_is_long_enough_and_its_bad_character_is_named() {
+    let hyphen = message(
+        r#"enum OrderError { #[error("x")] #[status(409)] OutOfStock { #[extension("a-b")] order: u64 } }"#,
+    );
+    assert!(hyphen.contains("`a-b`"), "{hyphen}");
+    assert!(hyphen.contains("`-`"), "{hyphen}");
+    assert!(!hyphen.contains("fewer than three"), "{hyphen}");
+
+    let short = message(
+        r#"enum OrderError { #[error("x")] #[status(409)] OutOfStock { #[extension("ab")] order: u64 } }"#,
+    );
+    assert!(short.contains("fewer than three"), "{short}");
+
+    assert!(messages(
+        r#"enum OrderError { #[error("x")] #[status(409)] OutOfStock { #[extension("abc")] order: u64 } }"#,
+    )
+    .is_empty());
+}
+
+#[test]
+fn a_sibling_that_sends_a_member_from_a_field_tells_a_concealed_status_apart() {
+    let member = message(
+        r#"enum LoanError {
+            #[error("not a librarian")] #[status(403, conceal = 404)] NotLibrarian,
+            #[error("no such book")] #[status(404, detail = hidden)] NoSuchBook { #[extension("book_id")] id: u64 },
+        }"#,
+    );
+    assert!(
+        member.contains("a problem member from field `id`"),
+        "{member}"
+    );
+
+    let header = message(
+        r#"enum LoanError {
+            #[error("not a librarian")] #[status(403, conceal = 404)] NotLibrarian,
+            #[error("no such book")] #[status(404, detail = hidden)] NoSuchBook { #[header("x-book")] id: u64 },
+        }"#,
+    );
+    assert!(header.contains("a header from field `id`"), "{header}");
+
+    // A sibling that sends nothing beyond the bare problem is indistinguishable: no message.
+    assert!(
+        messages(
+            r#"enum LoanError {
+            #[error("not a librarian")] #[status(403, conceal = 404)] NotLibrarian,
+            #[error("no such book")] #[status(404, detail = hidden)] NoSuchBook { id: u64 },
+        }"#,
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn a_field_attribute_on_a_variant_says_how_to_write_a_fixed_value() {
+    let header =
+        message(r#"enum CacheError { #[error("x")] #[status(409)] #[header("x-shop")] Stale }"#);
+    assert!(
+        header.contains("`#[header]` is not expected on"),
+        "{header}"
+    );
+    assert!(
+        header.contains(r#"write `headers(NAME = "...")` inside `#[status(...)]`"#),
+        "{header}"
+    );
+
+    let location = message(r#"enum Moved { #[error("x")] #[status(308)] #[location] Gone }"#);
+    assert!(
+        location.contains(r#"write `location = "..."` inside `#[status(...)]`"#),
+        "{location}"
+    );
+
+    let instance = message(r#"enum Moved { #[error("x")] #[status(409)] #[instance] Gone }"#);
+    assert!(
+        instance.contains("`#[instance]` is not expected on"),
+        "{instance}"
+    );
+    assert!(!instance.contains("for a fixed value"), "{instance}");
+}
+
+#[test]
+fn what_stands_where_a_key_belongs_is_reported_wherever_it_stands() {
+    let second = messages(r#"enum Shelf { #[error("x")] #[status(404, *)] Missing }"#);
+    assert!(
+        second
+            .iter()
+            .any(|m| m.starts_with("expected a key such as `location = \"/path\"`")),
+        "{second:?}"
+    );
+    let first = messages(r#"enum Shelf { #[error("x")] #[status(*)] Missing }"#);
+    assert!(!first.is_empty(), "{first:?}");
+    assert!(
+        !first
+            .iter()
+            .any(|m| m.starts_with("expected a key such as")),
+        "the first item is the status code, whose own message says so: {first:?}"
+    );
+}
