@@ -45,6 +45,7 @@ case "$crate" in
     # The derive's own tests, and the behaviour its expansions have at run time.
     args+=(--test-package status-derive-internals,status-suite --all-features)
     args+=(--cargo-test-arg=--lib --cargo-test-arg=--test=ui_messages --cargo-test-arg=--test=properties --cargo-test-arg=--test=conceal_check --cargo-test-arg=--test=header_grammar)
+    args+=(--cargo-test-arg=--test=expansion_shapes --cargo-test-arg=--test=message_edges)
     behaviour_tests
     ;;
   status-core)

@@ -137,3 +137,15 @@ fn what_stands_where_a_key_belongs_is_reported_wherever_it_stands() {
         "the first item is the status code, whose own message says so: {first:?}"
     );
 }
+
+#[test]
+fn a_malformed_sibling_is_reported_once_not_compared() {
+    let all = messages(
+        r#"enum LoanError {
+            #[error("not a librarian")] #[status(403, conceal = 404)] NotLibrarian,
+            #[error("no such book")] #[status(404, detial = hidden)] NoSuchBook,
+        }"#,
+    );
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert!(all[0].contains("did you mean `detail`?"), "{all:?}");
+}

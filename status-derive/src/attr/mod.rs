@@ -335,6 +335,8 @@ mod tests {
         assert_eq!(edit_distance("locaton", "location"), 1);
         assert_eq!(edit_distance("xlocation", "location"), 1);
         assert_eq!(edit_distance("locatiom", "location"), 1);
+        assert_eq!(edit_distance("locatxion", "location"), 1);
+        assert_eq!(edit_distance("abc", "ac"), 1);
         assert_eq!(edit_distance("kitten", "sitting"), 3);
         assert_eq!(edit_distance("", "abc"), 3);
         assert_eq!(edit_distance("abc", ""), 3);

@@ -307,10 +307,8 @@ fn malformed_member_name(member: &str) -> Option<(String, String)> {
         format!("has `{bad}`, which is not a letter, digit or `_`")
     };
     let renamed = member.replace(|c: char| !c.is_ascii_alphanumeric(), "_");
-    let help = if renamed != member
-        && renamed.len() >= 3
-        && renamed.starts_with(|c: char| c.is_ascii_alphabetic())
-    {
+    // A renamed member that is well formed differs from this malformed one.
+    let help = if renamed.len() >= 3 && renamed.starts_with(|c: char| c.is_ascii_alphabetic()) {
         format!("rename it: `#[extension(\"{renamed}\")]`")
     } else {
         "rename it: `#[extension(\"...\")]` with a letter, then letters, digits or `_`, three at least".to_owned()

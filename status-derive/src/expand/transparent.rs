@@ -36,7 +36,7 @@ pub fn arms(arms: &mut Arms, variant: &Variant, field: &Field, bounds: &mut Boun
 /// A type as written: `payment::PaymentError`, not the token printer's `payment :: PaymentError`.
 pub fn type_text(ty: &Type) -> String {
     let printed = ty.to_token_stream().to_string();
-    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '\'');
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
     let mut text = String::with_capacity(printed.len());
     let mut chars = printed.chars().peekable();
     while let Some(c) = chars.next() {
