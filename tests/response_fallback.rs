@@ -604,6 +604,29 @@ fn a_required_header_that_a_field_does_not_send_falls_back() {
 }
 
 #[test]
+fn another_fixed_header_does_not_stand_in_for_a_required_one() {
+    // A fixed `Cache-Control` is always sent; the challenge, from a field, may still be missing.
+    type Challenge = Option<&'static str>;
+
+    #[derive(Debug, thiserror::Error, HttpStatus)]
+    #[error("sign in to see your orders")]
+    #[status(401, headers(CACHE_CONTROL = "no-store"))]
+    struct SignInRequired {
+        #[header(WWW_AUTHENTICATE)]
+        challenge: Challenge,
+    }
+
+    let error = SignInRequired { challenge: None };
+    assert_eq!(
+        error.try_to_response().unwrap_err(),
+        ResponseBuildError::MissingHeader {
+            name: "www-authenticate"
+        }
+    );
+    assert_same(&error.to_response(), &fallback_response());
+}
+
+#[test]
 fn a_placeholder_cannot_be_a_dot_segment() {
     #[derive(Debug, thiserror::Error, HttpStatus)]
     #[error("order placed")]

@@ -149,3 +149,68 @@ fn a_malformed_sibling_is_reported_once_not_compared() {
     assert_eq!(all.len(), 1, "{all:?}");
     assert!(all[0].contains("did you mean `detail`?"), "{all:?}");
 }
+
+#[test]
+fn a_sibling_with_its_own_type_tells_a_concealed_status_apart() {
+    let typed = message(
+        r#"enum LoanError {
+            #[error("not a librarian")] #[status(403, conceal = 404)] NotLibrarian,
+            #[error("no such book")] #[status(404, detail = hidden, type = "/problems/no-such-book")] NoSuchBook,
+        }"#,
+    );
+    assert!(typed.contains("its own `type` and `title`"), "{typed}");
+}
+
+#[test]
+fn an_option_in_parentheses_is_still_an_option() {
+    let challenge = message(
+        r#"enum SignIn { #[error("x")] #[status(401)] Required { #[header(WWW_AUTHENTICATE)] challenge: (Option<String>) } }"#,
+    );
+    assert!(challenge.contains("Option"), "{challenge}");
+}
+
+#[test]
+fn detail_is_display_hidden_or_a_string_and_nothing_else() {
+    let secret = message(r#"enum Shelf { #[error("x")] #[status(404, detail = secret)] Missing }"#);
+    assert!(
+        secret.starts_with(
+            "`detail` is `display` (the error's Display output), `hidden`, or a string"
+        ),
+        "{secret}"
+    );
+    for detail in ["display", "hidden", r#""No such shelf.""#] {
+        let source =
+            format!(r#"enum Shelf {{ #[error("x")] #[status(404, detail = {detail})] Missing }}"#);
+        assert!(messages(&source).is_empty(), "{source}");
+    }
+}
+
+#[test]
+fn a_second_code_is_reported_and_a_first_one_is_the_status() {
+    let second = message(r#"enum Shelf { #[error("x")] #[status(404, NOT_FOUND)] Missing }"#);
+    assert!(
+        second.starts_with("the status code comes first, and only once"),
+        "{second}"
+    );
+    assert!(messages(r#"enum Shelf { #[error("x")] #[status(NOT_FOUND)] Missing }"#).is_empty());
+}
+
+#[test]
+fn after_a_malformed_item_the_next_one_is_still_read() {
+    let all =
+        messages(r#"enum Shelf { #[error("x")] #[status(404, *, detial = hidden)] Missing }"#);
+    assert_eq!(all.len(), 2, "{all:?}");
+    assert!(all[1].contains("did you mean `detail`?"), "{all:?}");
+}
+
+#[test]
+fn status_keys_beside_the_default_code_of_an_enum_are_the_default() {
+    let source = r#"#[status(404, detail = hidden, format = status_core::format::HtmlPage)]
+        enum Shelf { #[error("x")] Missing, #[error("y")] #[status(409)] Busy }"#;
+    assert!(messages(source).is_empty(), "{source}");
+    let no_code = message(r#"enum Shelf { #[error("x")] #[status(detail = hidden)] Missing }"#);
+    assert!(
+        no_code.starts_with("`#[status(...)]` needs a status code, first"),
+        "{no_code}"
+    );
+}

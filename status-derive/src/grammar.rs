@@ -229,5 +229,10 @@ mod tests {
         assert!(header_value("etag", " a").is_err());
         assert!(header_value("content-location", "/a b").is_err());
         assert!(header_value("x-kind", "").unwrap_err().contains("is empty"));
+        assert!(
+            header_value("content-location", "")
+                .unwrap_err()
+                .contains("a URI reference such as \"/new-event\" is expected")
+        );
     }
 }

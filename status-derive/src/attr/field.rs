@@ -36,7 +36,6 @@ pub fn parse_field_attrs(cx: &Ctxt, attrs: &[Attribute]) -> Vec<FieldRole> {
 fn same_role(a: &FieldRole, b: &FieldRole) -> bool {
     match (a, b) {
         (FieldRole::Header { name: a, .. }, FieldRole::Header { name: b, .. }) => a == b,
-        (FieldRole::Header { .. }, _) | (_, FieldRole::Header { .. }) => false,
         _ => std::mem::discriminant(a) == std::mem::discriminant(b),
     }
 }
