@@ -214,3 +214,13 @@ fn status_keys_beside_the_default_code_of_an_enum_are_the_default() {
         "{no_code}"
     );
 }
+
+#[test]
+fn a_struct_with_only_type_keys_still_needs_its_status() {
+    let all = messages(r#"#[status(format = status_core::format::HtmlPage)] struct Saved;"#);
+    assert!(
+        all.iter()
+            .any(|m| m.starts_with("`#[status(...)]` needs a status code, first")),
+        "{all:?}"
+    );
+}
