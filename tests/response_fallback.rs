@@ -570,6 +570,17 @@ fn field_values_must_have_their_header_s_syntax() {
     assert_eq!(method.to_response().headers()["allow"], "GET, HEAD");
 }
 
+/// A 401 whose challenge field sent nothing: refused, and the bare 500 goes out instead.
+fn refused_without_challenge(error: &impl HttpStatus) {
+    assert_eq!(
+        error.try_to_response().unwrap_err(),
+        ResponseBuildError::MissingHeader {
+            name: "www-authenticate"
+        }
+    );
+    assert_same(&error.to_response(), &fallback_response());
+}
+
 #[test]
 fn a_required_header_that_a_field_does_not_send_falls_back() {
     // The derive rejects `Option<_>` as the only source of a required header; through an alias
@@ -584,14 +595,7 @@ fn a_required_header_that_a_field_does_not_send_falls_back() {
         challenge: Challenge,
     }
 
-    let error = SignInRequired { challenge: None };
-    assert_eq!(
-        error.try_to_response().unwrap_err(),
-        ResponseBuildError::MissingHeader {
-            name: "www-authenticate"
-        }
-    );
-    assert_same(&error.to_response(), &fallback_response());
+    refused_without_challenge(&SignInRequired { challenge: None });
     let error = SignInRequired {
         challenge: Some(r#"Bearer realm="shop""#),
     };
@@ -616,14 +620,7 @@ fn another_fixed_header_does_not_stand_in_for_a_required_one() {
         challenge: Challenge,
     }
 
-    let error = SignInRequired { challenge: None };
-    assert_eq!(
-        error.try_to_response().unwrap_err(),
-        ResponseBuildError::MissingHeader {
-            name: "www-authenticate"
-        }
-    );
-    assert_same(&error.to_response(), &fallback_response());
+    refused_without_challenge(&SignInRequired { challenge: None });
 }
 
 #[test]

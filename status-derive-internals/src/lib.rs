@@ -9,7 +9,7 @@
 //!
 //! ```
 //! use std::str::FromStr;
-//! use proc_macro2::TokenStream;
+//! use proc_macro2::{TokenStream, TokenTree};
 //!
 //! let input = TokenStream::from_str("#[status(204)] struct Saved;").unwrap();
 //! let output = status_derive_internals::derive_http_status(input).to_string();
@@ -41,7 +41,7 @@ mod prop;
 
 pub mod property;
 
-use proc_macro2::TokenStream;
+use proc_macro2::{TokenStream, TokenTree};
 
 /// `#[derive(HttpStatus)]` on the tokens of a struct or enum: the impl, or compile errors next
 /// to a stub impl. Exactly what the proc macro returns for the same tokens.
@@ -54,6 +54,43 @@ use proc_macro2::TokenStream;
 /// ```
 pub fn derive_http_status(input: TokenStream) -> TokenStream {
     expand::derive_tokens(input)
+}
+
+/// The messages of the `compile_error!`s in a derive's output, in order, however deep they sit:
+/// what a user reads, without rustc's rendering.
+///
+/// ```
+/// # use std::str::FromStr;
+/// let input = proc_macro2::TokenStream::from_str("#[status(404, detial = hidden)] struct Missing;").unwrap();
+/// let messages = status_derive_internals::compile_error_messages(
+///     status_derive_internals::derive_http_status(input),
+/// );
+/// assert_eq!(messages.len(), 1);
+/// assert!(messages[0].contains("did you mean `detail`?"));
+/// ```
+pub fn compile_error_messages(output: TokenStream) -> Vec<String> {
+    let mut messages = Vec::new();
+    push_compile_error_messages(output, &mut messages);
+    messages
+}
+
+fn push_compile_error_messages(output: TokenStream, messages: &mut Vec<String>) {
+    let tokens: Vec<TokenTree> = output.into_iter().collect();
+    for (i, token) in tokens.iter().enumerate() {
+        match token {
+            // `compile_error`, `!`, then the group that holds the message.
+            TokenTree::Ident(ident) if ident == "compile_error" => {
+                let Some(TokenTree::Group(group)) = tokens.get(i + 2) else {
+                    continue;
+                };
+                if let Ok(literal) = syn::parse2::<syn::LitStr>(group.stream()) {
+                    messages.push(literal.value());
+                }
+            }
+            TokenTree::Group(group) => push_compile_error_messages(group.stream(), messages),
+            _ => {}
+        }
+    }
 }
 
 /// The keys `#[status(...)]` accepts, from the parser's own table: what generators of

@@ -4,32 +4,13 @@
 
 use std::str::FromStr;
 
-use proc_macro2::{TokenStream, TokenTree};
-use status_derive_internals::derive_http_status;
+use proc_macro2::TokenStream;
+use status_derive_internals::{compile_error_messages, derive_http_status};
 
 /// The messages of the `compile_error!`s the derive returns for `source`.
 fn messages(source: &str) -> Vec<String> {
     let input = TokenStream::from_str(source).expect("the source lexes");
-    let mut found = Vec::new();
-    collect(derive_http_status(input), &mut found);
-    found
-}
-
-fn collect(tokens: TokenStream, found: &mut Vec<String>) {
-    let mut after_compile_error = false;
-    for token in tokens {
-        match token {
-            TokenTree::Ident(ident) => after_compile_error = ident == "compile_error",
-            TokenTree::Group(group) if after_compile_error => {
-                let literal: syn::LitStr =
-                    syn::parse2(group.stream()).expect("compile_error! holds one string");
-                found.push(literal.value());
-                after_compile_error = false;
-            }
-            TokenTree::Group(group) => collect(group.stream(), found),
-            TokenTree::Punct(_) | TokenTree::Literal(_) => {}
-        }
-    }
+    compile_error_messages(derive_http_status(input))
 }
 
 /// The one message for `source`.

@@ -9,9 +9,9 @@
 
 use std::path::{Path, PathBuf};
 
-use proc_macro2::{TokenStream, TokenTree};
+use proc_macro2::TokenStream;
 use quote::ToTokens;
-use status_derive_internals::derive_http_status;
+use status_derive_internals::{compile_error_messages, derive_http_status};
 
 /// The UI cases of `group`, with their `.stderr` when they have one.
 fn cases(group: &str) -> Vec<(PathBuf, Option<String>)> {
@@ -61,25 +61,6 @@ fn derive_inputs(items: &[syn::Item], inputs: &mut Vec<TokenStream>) {
     }
 }
 
-/// The messages of the `compile_error!`s in `output`.
-fn compile_errors(output: TokenStream, messages: &mut Vec<String>) {
-    let tokens: Vec<TokenTree> = output.into_iter().collect();
-    for (i, token) in tokens.iter().enumerate() {
-        match token {
-            TokenTree::Ident(ident) if ident == "compile_error" => {
-                let Some(TokenTree::Group(group)) = tokens.get(i + 2) else {
-                    continue;
-                };
-                if let Ok(literal) = syn::parse2::<syn::LitStr>(group.stream()) {
-                    messages.push(literal.value());
-                }
-            }
-            TokenTree::Group(group) => compile_errors(group.stream(), messages),
-            _ => {}
-        }
-    }
-}
-
 /// The `error: ` messages of a `.stderr`, each with its continuation lines, unindented.
 fn stderr_messages(stderr: &str) -> Vec<String> {
     let mut messages: Vec<String> = Vec::new();
@@ -116,7 +97,7 @@ fn derive_messages(path: &Path) -> Vec<String> {
     derive_inputs(&file.items, &mut inputs);
     let mut messages = Vec::new();
     for input in inputs {
-        compile_errors(derive_http_status(input), &mut messages);
+        messages.extend(compile_error_messages(derive_http_status(input)));
     }
     messages.sort();
     messages
