@@ -25,7 +25,9 @@ command -v cargo-mutants >/dev/null || cargo install cargo-mutants --locked --ve
 args=(--package "$crate")
 
 # The root package's behaviour tests: fast, in process (not the end-to-end, UI, load or README
-# ones), with fewer generated inputs per property (each mutant runs them all again).
+# ones), with fewer generated inputs per property (each mutant runs them all again). Targets are
+# named with --cargo-arg, so that each mutant's build (`cargo test --no-run`) compiles only these,
+# not every test, example and end-to-end client (--cargo-test-arg reaches the test run alone).
 behaviour_tests() {
   for test in contracts semantics registry properties_runtime \
       response_body response_conceal response_fallback response_fixed_members response_formats \
@@ -33,7 +35,7 @@ behaviour_tests() {
       response_retry_after response_server_error response_shapes response_status_sets \
       response_transparent rejections_axum rejections_actix context_axum context_actix \
       integration_axum integration_actix openapi_responses openapi_aide openapi_utoipa; do
-    args+=("--cargo-test-arg=--test=$test")
+    args+=("--cargo-arg=--test=$test")
   done
   export PROPTEST_CASES=${PROPTEST_CASES:-64}
 }
@@ -44,12 +46,12 @@ case "$crate" in
   status-derive)
     # The derive's own tests, and the behaviour its expansions have at run time.
     args+=(--test-package status-derive-internals,status-suite --all-features)
-    args+=(--cargo-test-arg=--lib --cargo-test-arg=--test=ui_messages --cargo-test-arg=--test=properties --cargo-test-arg=--test=conceal_check --cargo-test-arg=--test=header_grammar)
-    args+=(--cargo-test-arg=--test=expansion_shapes --cargo-test-arg=--test=message_edges)
+    args+=(--cargo-arg=--lib --cargo-arg=--test=ui_messages --cargo-arg=--test=properties --cargo-arg=--test=conceal_check --cargo-arg=--test=header_grammar)
+    args+=(--cargo-arg=--test=expansion_shapes --cargo-arg=--test=message_edges)
     behaviour_tests
     ;;
   status-core)
-    args+=(--test-package status-core,status-suite --all-features --cargo-test-arg=--lib)
+    args+=(--test-package status-core,status-suite --all-features --cargo-arg=--lib)
     behaviour_tests
     ;;
   *)

@@ -242,6 +242,29 @@ fn a_transparent_variant_answers_in_the_outer_type_s_format() {
     );
 }
 
+/// No format of its own: a transparent variant answers in its field type's, boxed or not.
+#[derive(Debug, thiserror::Error, HttpStatus)]
+pub enum CounterError {
+    #[error(transparent)]
+    #[status(transparent)]
+    Page(Box<PageError>),
+}
+
+#[test]
+fn a_boxed_transparent_variant_answers_in_its_type_s_format() {
+    let media = |format: Option<&dyn status_core::format::ResponseFormat>| {
+        format.map(|format| format.media_type())
+    };
+    assert_eq!(
+        media(<Box<PageError>>::format()),
+        media(PageError::format())
+    );
+    assert_eq!(
+        parts(&CounterError::Page(Box::new(PageError::Withdrawn(7))).to_response()),
+        (410, HTML, page("410 Gone", "<p>book 7 was withdrawn</p>\n"))
+    );
+}
+
 #[test]
 fn the_fallback_is_in_the_type_s_format() {
     assert_eq!(

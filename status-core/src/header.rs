@@ -162,3 +162,33 @@ impl PercentEncode<'_> {
 pub(crate) fn is_unreserved(b: u8) -> bool {
     b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~')
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_http_would_take_are_refused_when_they_are_not_field_values() {
+        // `http::HeaderValue` takes surrounding whitespace and obs-text; a field value is neither.
+        for value in [" padded", "padded\t"] {
+            assert!(HeaderValue::from_str(value).is_ok());
+            assert_eq!(value.header_value(), Err(InvalidFieldValue), "{value:?}");
+        }
+        assert_eq!("caf\u{e9}".header_value(), Err(InvalidFieldValue));
+        let obs_text = HeaderValue::from_bytes(b"caf\xe9").unwrap();
+        assert_eq!(obs_text.header_value(), Err(InvalidFieldValue));
+        assert_eq!(
+            "Bearer realm=\"shop\"".header_value(),
+            Ok(Some(HeaderValue::from_static("Bearer realm=\"shop\"")))
+        );
+    }
+
+    #[test]
+    fn the_error_says_what_a_field_value_may_hold() {
+        assert_eq!(
+            InvalidFieldValue.to_string(),
+            "not a valid header field value: only visible ASCII, spaces and tabs, \
+             and no whitespace at either end (RFC 9110 §5.5)"
+        );
+    }
+}
