@@ -236,6 +236,15 @@ async fn what_is_not_a_problem_passes_through_untouched() {
         body,
         r#"{"type":"about:blank","title":"Not Found","status":404}"#
     );
+    // Asked for in the format it is in, it is not read at all, and varies with `Accept`.
+    let (_, headers, same_body) = send(
+        app(),
+        "/unsized",
+        &[("accept", "application/problem+json, text/html;q=0.5")],
+    )
+    .await;
+    assert_eq!(headers["vary"], "accept");
+    assert_eq!(same_body, body);
 }
 
 #[tokio::test]

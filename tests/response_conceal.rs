@@ -137,3 +137,103 @@ fn conceal_behind_another_4xx() {
         Some(StatusCode::UNAVAILABLE_FOR_LEGAL_REASONS)
     );
 }
+
+/// Across types, where the compiler cannot see (a generic field): `check_concealment` finds a
+/// real 404 beside the concealed one and names what tells it apart, one way at a time.
+mod across_a_generic_type {
+    use status_core::format::HtmlPage;
+    use status_core::{HttpStatus, check_concealment};
+
+    #[derive(Debug, thiserror::Error, HttpStatus)]
+    pub enum AuthError {
+        #[error("not a librarian")]
+        #[status(403, conceal = 404)]
+        NotLibrarian,
+    }
+
+    /// What the store answers is `S`'s, unknown when `ApiError` is compiled.
+    #[derive(Debug, thiserror::Error, HttpStatus)]
+    pub enum ApiError<S: std::error::Error + HttpStatus> {
+        #[error(transparent)]
+        #[status(transparent)]
+        Auth(AuthError),
+        #[error(transparent)]
+        #[status(transparent)]
+        Store(S),
+    }
+
+    /// A store error that answers `$status` with `$keys` (and the fields given).
+    macro_rules! store_error {
+        ($name:ident, #[status($($keys:tt)*)] $(#[$type_attr:meta])* $({ $($fields:tt)* })?) => {
+            #[derive(Debug, thiserror::Error, HttpStatus)]
+            $(#[$type_attr])*
+            pub enum $name {
+                #[error("book 7 does not exist")]
+                #[status($($keys)*)]
+                Missing $({ $($fields)* })?,
+            }
+        };
+    }
+
+    store_error!(Bare, #[status(404, detail = hidden)]);
+    store_error!(Detail, #[status(404)]);
+    store_error!(OwnType, #[status(404, detail = hidden, type = "/problems/missing", title = "Missing")]);
+    store_error!(Member, #[status(404, detail = hidden, extensions(code = "missing"))]);
+    store_error!(Instance, #[status(404, detail = hidden)] { #[instance] at: String });
+    store_error!(Header, #[status(404, detail = hidden, headers("cache-control" = "no-store"))]);
+    store_error!(NoBody, #[status(404, body = none)]);
+    store_error!(Page, #[status(404, detail = hidden)] #[status(format = HtmlPage)]);
+    store_error!(Gone, #[status(410)]);
+    store_error!(AlsoConcealed, #[status(401, conceal = 404)]);
+
+    /// What `check_concealment` says tells the store's 404 apart, or `None`.
+    fn told<S: std::error::Error + HttpStatus>() -> Option<String> {
+        check_concealment::<ApiError<S>>().err().map(|leak| {
+            assert_eq!(leak.concealing, "AuthError::NotLibrarian");
+            assert!(leak.real.ends_with("::Missing"), "{}", leak.real);
+            assert_eq!(leak.status, 404);
+            leak.what
+        })
+    }
+
+    #[test]
+    fn each_difference_from_a_bare_problem_is_named() {
+        assert_eq!(told::<Detail>().as_deref(), Some("a `detail`"));
+        assert_eq!(
+            told::<OwnType>().as_deref(),
+            Some("its own `type` and `title`")
+        );
+        assert_eq!(
+            told::<Member>().as_deref(),
+            Some("the extension member `code`")
+        );
+        assert_eq!(told::<Instance>().as_deref(), Some("an `instance`"));
+        assert_eq!(
+            told::<Header>().as_deref(),
+            Some("a `cache-control` header")
+        );
+        assert_eq!(told::<NoBody>().as_deref(), Some("a different body"));
+        assert_eq!(
+            told::<Page>().as_deref(),
+            Some("another media type (text/html; charset=utf-8)")
+        );
+    }
+
+    #[test]
+    fn answers_a_client_cannot_tell_apart_pass() {
+        assert_eq!(told::<Bare>(), None, "the same bare problem");
+        assert_eq!(told::<Gone>(), None, "another status");
+        assert_eq!(told::<AlsoConcealed>(), None, "concealed too");
+    }
+
+    #[test]
+    fn the_leak_reads_as_the_rule() {
+        let leak = check_concealment::<ApiError<Detail>>().unwrap_err();
+        assert_eq!(
+            leak.to_string(),
+            "`AuthError::NotLibrarian` answers a concealed status as a bare 404 Not Found, but \
+             `Detail::Missing` answers 404 Not Found with a `detail`, so a client can tell them \
+             apart (RFC 9110 §15.5.4)"
+        );
+    }
+}

@@ -7,6 +7,7 @@ mod wire_properties;
 use http::{HeaderMap, HeaderValue, Response};
 use status_core::format::{HtmlPage, ProblemDocument};
 
+use status_core::openapi::Responses;
 use status_core::{Bytes, HttpStatus, ResponseContext};
 use wire_properties::formats::HouseJson;
 
@@ -369,7 +370,13 @@ fn the_context_puts_the_request_id_in_instance_unless_the_problem_has_one() {
             .2
             .contains("<dt>Reference</dt><dd>req-1</dd>")
     );
-    // Too long, or another header: no instance.
+    // As long as a request id may be: the instance. Longer, or another header: no instance.
+    let longest = "x".repeat(256);
+    assert!(
+        parts(&finish(&longest, JsonError::Withdrawn(7).to_response()))
+            .2
+            .contains(&format!(r#""instance":"{longest}""#))
+    );
     let long = "x".repeat(257);
     assert!(
         !parts(&finish(&long, JsonError::Withdrawn(7).to_response()))
@@ -613,4 +620,40 @@ fn rfc_9457_json_stays_on_offer_however_many_formats_are() {
     // The sixth offered format is weighed (HTML is the first), the seventh is not.
     assert_eq!(parts(&finish("text/e")).1, Some("text/e"));
     assert_eq!(parts(&finish("text/f")).1, JSON);
+    // The document lists what is weighed, and nothing after it.
+    let document = context.document(|| Responses::of::<JsonError>().to_json());
+    let documented: Vec<&String> = document["410"]["content"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .collect();
+    assert_eq!(
+        documented,
+        [
+            "application/problem+json",
+            "text/a",
+            "text/b",
+            "text/c",
+            "text/d",
+            "text/e",
+            "text/html; charset=utf-8"
+        ]
+    );
+    // A format that gives no schema is documented by its media type alone.
+    assert_eq!(document["410"]["content"]["text/a"], serde_json::json!({}));
+}
+
+#[test]
+fn instance_is_documented_only_where_a_request_id_fills_it_in() {
+    let instance = |context: ResponseContext| {
+        let document = context.document(|| Responses::of::<JsonError>().to_json());
+        document["410"]["content"]["application/problem+json"]["schema"]["properties"]
+            .get("instance")
+            .cloned()
+    };
+    assert_eq!(
+        instance(ResponseContext::new()),
+        Some(serde_json::json!({"type": "string", "format": "uri-reference"}))
+    );
+    assert_eq!(instance(ResponseContext::new().without_request_id()), None);
 }

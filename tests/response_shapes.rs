@@ -536,3 +536,98 @@ fn an_empty_enum_has_no_contracts() {
 
     assert!(Never::contracts().is_empty());
 }
+
+/// A derive inside a `macro_rules!` macro, with the variants written by the macro's caller: the
+/// fields and variant names carry the caller's hygiene, the derive's variables its own. Each
+/// statement that names a field (a header, a location, `Retry-After`, a body, `instance`, an
+/// extension member, a transparent variant's check) must still reach the derive's variables.
+macro_rules! error_enum {
+    ($name:ident { $($variants:tt)* }) => {
+        #[derive(Debug, thiserror::Error, HttpStatus)]
+        pub enum $name { $($variants)* }
+    };
+}
+
+#[derive(Debug, thiserror::Error, HttpStatus)]
+pub enum StockError {
+    #[error("sold out")]
+    #[status(409, detail = hidden)]
+    SoldOut,
+}
+
+error_enum!(CallerError {
+    #[error("order {id} placed")]
+    #[status(303, location = "/order-result/{id}")]
+    Placed { id: u64 },
+    #[error("moved")]
+    #[status(308)]
+    Moved(#[location] &'static str),
+    #[error("stale")]
+    #[status(412)]
+    Stale(#[header(ETAG)] &'static str),
+    #[error("slow down")]
+    #[status(429)]
+    Busy(#[retry_after] Duration),
+    #[error("robots")]
+    #[status(200, allow(success_status))]
+    Robots(#[body] &'static str),
+    #[error("book {book} is on loan")]
+    #[status(409)]
+    OnLoan {
+        book: u64,
+        #[extension("due_back")]
+        due: &'static str,
+        #[instance]
+        loan: &'static str,
+    },
+    // Not `#[error(transparent)]`: thiserror 2 reports it as an unknown value when it stands
+    // in another macro's input.
+    #[error("{0}")]
+    #[status(transparent)]
+    Stock(StockError),
+});
+
+#[test]
+fn variants_written_in_another_macro_s_input() {
+    let header = |error: CallerError, name: &str| {
+        let response = error.to_response();
+        response.headers()[name].to_str().unwrap().to_owned()
+    };
+    assert_eq!(
+        header(CallerError::Placed { id: 7 }, "location"),
+        "/order-result/7"
+    );
+    assert_eq!(
+        header(CallerError::Moved("/new-event"), "location"),
+        "/new-event"
+    );
+    assert_eq!(header(CallerError::Stale("\"v2\""), "etag"), "\"v2\"");
+    assert_eq!(
+        header(CallerError::Busy(Duration::from_secs(30)), "retry-after"),
+        "30"
+    );
+    assert_eq!(
+        CallerError::Robots("User-agent: *")
+            .to_response()
+            .body()
+            .as_ref(),
+        b"User-agent: *"
+    );
+    let on_loan = CallerError::OnLoan {
+        book: 3,
+        due: "2026-12-24",
+        loan: "/loans/9",
+    };
+    assert_eq!(
+        json_body(&on_loan.to_response()),
+        json!({
+            "type": "about:blank",
+            "title": "Conflict",
+            "status": 409,
+            "detail": "book 3 is on loan",
+            "instance": "/loans/9",
+            "due_back": "2026-12-24",
+        })
+    );
+    assert_eq!(CallerError::Stock(StockError::SoldOut).status(), 409);
+}

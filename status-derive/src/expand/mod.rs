@@ -87,6 +87,13 @@ fn stub(input: &DeriveInput) -> TokenStream {
     }
 }
 
+/// A local variable of the generated code (`__parts`), to interpolate where a statement is
+/// spanned at a field's type: the variable keeps the derive's own span, so that it is the same
+/// variable when the field was written in another macro's input, under that macro's hygiene.
+fn local(name: &str) -> Ident {
+    Ident::new(name, Span::call_site())
+}
+
 /// The variable a field is bound to. It carries the span of the field's type, so that a trait
 /// the field's type lacks is reported on the field, not on the derive.
 fn binding(field: &Field) -> Ident {

@@ -7,7 +7,7 @@ use syn::spanned::Spanned;
 
 use super::bounds::Bounds;
 use super::plan::Plan;
-use super::{binding, header_name, pattern, status_code};
+use super::{binding, header_name, local, pattern, status_code};
 use crate::ast::{FieldHeader, HeaderOrigin, PartKind, Variant, json_string};
 use crate::attr::{Detail, DetailSpec, LocationTemplate, TemplatePiece};
 use crate::prop::{self, Body};
@@ -127,15 +127,18 @@ fn field_statement(
         FieldHeader::Named(constant) => {
             bounds.field(ty, quote!(::status_core::HeaderFieldValue));
             let header = header_name(name, constant.as_ref());
-            quote_spanned!(ty.span()=> __parts.field(#header, #name, #value)?;)
+            let parts = local("__parts");
+            quote_spanned!(ty.span()=> #parts.field(#header, #name, #value)?;)
         }
         FieldHeader::Location => {
             bounds.field(ty, quote!(::status_core::HeaderFieldValue));
-            quote_spanned!(ty.span()=> __parts.field(::status_core::http::header::LOCATION, "location", #value)?;)
+            let parts = local("__parts");
+            quote_spanned!(ty.span()=> #parts.field(::status_core::http::header::LOCATION, "location", #value)?;)
         }
         FieldHeader::RetryAfter => {
             bounds.field(ty, quote!(::status_core::RetryAfterValue));
-            quote_spanned!(ty.span()=> __parts.retry_after(#value);)
+            let parts = local("__parts");
+            quote_spanned!(ty.span()=> #parts.retry_after(#value);)
         }
     }
 }
@@ -167,7 +170,8 @@ fn location_statement(
                 let field = variant.field(name)?;
                 bounds.field(field.ty, quote!(::core::fmt::Display));
                 let value = binding(field);
-                Some(quote_spanned!(field.ty.span()=> __location.placeholder(#value)?;))
+                let location = local("__location");
+                Some(quote_spanned!(field.ty.span()=> #location.placeholder(#value)?;))
             }
         })
         .collect();
@@ -190,8 +194,9 @@ fn finish(plan: &Plan, bounds: &mut Bounds) -> (TokenStream, bool) {
         Body::Field(field) => {
             let (value, name, ty) = (binding(field), &field.name, field.ty);
             bounds.field(ty, quote!(::status_core::ResponseBody));
+            let parts = local("__parts");
             (
-                quote_spanned!(ty.span()=> __parts.body(#name, #value)),
+                quote_spanned!(ty.span()=> #parts.body(#name, #value)),
                 false,
             )
         }
@@ -203,6 +208,7 @@ fn finish(plan: &Plan, bounds: &mut Bounds) -> (TokenStream, bool) {
 fn problem(plan: &Plan, bounds: &mut Bounds) -> (TokenStream, bool) {
     let prefix = plan.problem_prefix();
     let mut members = Vec::new();
+    let problem = local("__problem");
     let needs_display = matches!(plan.detail(), DetailSpec::Kind(Detail::Display));
     if needs_display {
         members.push(quote!(__problem.detail(self)?;));
@@ -213,16 +219,15 @@ fn problem(plan: &Plan, bounds: &mut Bounds) -> (TokenStream, bool) {
                 let field = plan.variant.field_at(*field);
                 let (value, ty) = (binding(field), field.ty);
                 bounds.field(ty, quote!(::core::fmt::Display));
-                members.push(
-                    quote_spanned!(ty.span()=> __problem.display(",\"instance\":", #value)?;),
-                );
+                members
+                    .push(quote_spanned!(ty.span()=> #problem.display(",\"instance\":", #value)?;));
             }
             PartKind::Extension { field, member, .. } => {
                 let field = plan.variant.field_at(*field);
                 let (value, ty) = (binding(field), field.ty);
                 bounds.field(ty, quote!(::status_core::ExtensionMember));
                 let key = format!(",{}:", json_string(member));
-                members.push(quote_spanned!(ty.span()=> ::status_core::ExtensionMember::write_member(#value, &mut __problem, #key)?;));
+                members.push(quote_spanned!(ty.span()=> ::status_core::ExtensionMember::write_member(#value, &mut #problem, #key)?;));
             }
             _ => {}
         }

@@ -10,6 +10,7 @@ use syn::ext::IdentExt;
 use syn::spanned::Spanned;
 
 use super::bounds::Bounds;
+use super::local;
 use super::plan::Plan;
 use crate::ast::{Field, Variant};
 use crate::attr::Allow;
@@ -87,7 +88,8 @@ impl WireWriter {
         // Not a panic of the derive: generated code, a `panic!` in a `const` initializer that
         // the compiler evaluates, which is how a constant evaluation reports a compile error
         // (E0080) with the rule's message, at the variant's span.
-        let fail = quote_spanned!(at=> ::core::panic!("{}", __message.text()));
+        let message = local("__message");
+        let fail = quote_spanned!(at=> ::core::panic!("{}", #message.text()));
         self.checks.push(quote! {
             const _: () = {
                 const __VERDICT: ::core::option::Option<::status_core::__private::ConcealMessage> =
