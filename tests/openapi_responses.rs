@@ -480,3 +480,72 @@ fn merged_headers_take_either_side_s_values() {
         json!({"anyOf": [{"type": "string", "enum": ["600"]}, {"type": "string", "enum": ["120"]}]})
     );
 }
+
+/// `merge_responses`: one status documented by two sources (an extractor's rejection and the
+/// handler's error), as aide meets them on one route.
+mod merged_sources {
+    use serde_json::json;
+    use status_core::openapi::merge_responses;
+
+    #[test]
+    fn the_same_response_twice_is_itself() {
+        let response = json!({
+            "description": "No such item.",
+            "headers": {"retry-after": {"required": true, "schema": {"type": "string"}}},
+            "content": {"application/problem+json": {"schema": {"type": "object"}}},
+        });
+        assert_eq!(merge_responses(&response, &response), response);
+    }
+
+    #[test]
+    fn headers_of_either_required_only_where_both_require_them() {
+        let merged = merge_responses(
+            &json!({"description": "a", "headers": {
+                "allow": {"required": true, "schema": {"type": "string"}},
+                "retry-after": {"required": true, "schema": {"type": "string"}},
+            }}),
+            &json!({"description": "b", "headers": {
+                "allow": {"required": true, "schema": {"type": "string"}},
+                "retry-after": {"schema": {"type": "integer"}},
+                "x-request-id": {"required": true, "schema": {"type": "string"}},
+            }}),
+        );
+        assert_eq!(
+            merged,
+            json!({"description": "a\n\nOr: b", "headers": {
+                "allow": {"required": true, "schema": {"type": "string"}},
+                "retry-after": {"schema": {"anyOf": [{"type": "string"}, {"type": "integer"}]}},
+                "x-request-id": {"schema": {"type": "string"}},
+            }})
+        );
+    }
+
+    #[test]
+    fn content_of_either_and_any_content_where_one_side_has_no_schema() {
+        let merged = merge_responses(
+            &json!({"description": "a", "content": {
+                "application/problem+json": {"schema": {"type": "object"}},
+                "text/html": {"schema": {"type": "string"}},
+            }}),
+            &json!({"description": "b", "content": {
+                "application/problem+json": {"schema": {"type": "object"}},
+                "text/html": {},
+                "application/json": {"schema": {"type": "array"}},
+            }}),
+        );
+        assert_eq!(
+            merged["content"],
+            json!({
+                "application/problem+json": {"schema": {"type": "object"}},
+                "text/html": {},
+                "application/json": {"schema": {"type": "array"}},
+            })
+        );
+        let without = merge_responses(&json!({"description": "a"}), &json!({"description": "a"}));
+        assert_eq!(
+            without,
+            json!({"description": "a"}),
+            "no empty members added"
+        );
+    }
+}

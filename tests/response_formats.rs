@@ -490,6 +490,36 @@ fn a_house_default_answers_types_that_name_no_format() {
 }
 
 #[test]
+fn on_a_tie_the_type_s_own_format_wins() {
+    let context = ResponseContext::new().offer(HouseJson);
+    let answer = |accept, response| {
+        let response = context
+            .for_request(&request(Some(accept), None))
+            .finish(response);
+        parts(&response).1.map(str::to_owned)
+    };
+    for accept in ["*/*", "text/html, application/problem+json, application/*"] {
+        let (page, house, json) = (
+            PageError::Withdrawn(7).to_response(),
+            HouseError::Withdrawn(7).to_response(),
+            JsonError::Withdrawn(7).to_response(),
+        );
+        assert_eq!(answer(accept, page).as_deref(), HTML, "{accept}");
+        assert_eq!(answer(accept, house).as_deref(), HOUSE, "{accept}");
+        assert_eq!(answer(accept, json).as_deref(), JSON, "{accept}");
+    }
+    // Among the others, the first offered.
+    assert_eq!(
+        answer(
+            "application/vnd.shop.error+json, text/html",
+            JsonError::Withdrawn(7).to_response()
+        )
+        .as_deref(),
+        HTML
+    );
+}
+
+#[test]
 fn malformed_accept_fields_answer_the_type_s_format_never_406() {
     let context = ResponseContext::new().offer(HouseJson);
     for accept in [

@@ -197,3 +197,15 @@ fn member_name(key: &'static str) -> &'static str {
         .and_then(|k| k.strip_suffix("\":"))
         .unwrap_or(key)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_problem_without_a_type_is_about_blank() {
+        // RFC 9457 §3.1.1: when the member is absent, its value is assumed to be "about:blank".
+        let problem: ProblemDetails = serde_json::from_str(r#"{"status":404}"#).unwrap();
+        assert_eq!(problem.type_uri, "about:blank");
+    }
+}

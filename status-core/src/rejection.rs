@@ -151,6 +151,10 @@ mod tests {
         let rejected = Rejection::new(StatusCode::UNPROCESSABLE_ENTITY, long);
         assert_eq!(rejected.detail().len(), MAX_DETAIL + '…'.len_utf8());
         assert!(rejected.detail().ends_with("é…"));
+        // The limit falls inside a character: the cut is before it.
+        let odd = format!("a{}", "é".repeat(200));
+        let rejected = Rejection::new(StatusCode::UNPROCESSABLE_ENTITY, odd);
+        assert_eq!(rejected.detail().len(), MAX_DETAIL - 1 + '…'.len_utf8());
         let exact = "a".repeat(MAX_DETAIL);
         assert_eq!(
             Rejection::new(StatusCode::BAD_REQUEST, exact.clone()).detail(),

@@ -369,3 +369,16 @@ impl LocationTemplate {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn room_is_reserved_only_beyond_what_a_first_insertion_makes() {
+        let mut few = ResponseParts::with_capacity(StatusCode::OK, 4);
+        assert_eq!(few.headers().capacity(), 0);
+        let mut many = ResponseParts::with_capacity(StatusCode::OK, 5);
+        assert!(many.headers().capacity() >= 5);
+    }
+}
