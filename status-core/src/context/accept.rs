@@ -305,6 +305,21 @@ mod tests {
     }
 
     #[test]
+    fn parameters_before_the_weight_are_matched_whole() {
+        let pick_among = |accept: &str, candidates: &[&str]| {
+            let value = HeaderValue::from_str(accept).unwrap();
+            choose([value].iter(), candidates.iter().copied())
+        };
+        let two = ["application/problem+json", "text/x; a=1; charset=utf-8"];
+        let accept = "text/x;a=1;charset=utf-8;q=0.5, application/problem+json;q=0.4";
+        assert_eq!(pick_among(accept, &two), 1);
+        // Empty parameters before the weight do not shorten the ones after them.
+        let one = ["application/problem+json", "text/x;a=12"];
+        assert_eq!(pick_among("text/x;;;a=12;q=0.5, */*;q=0.4", &one), 1);
+        assert_eq!(pick_among("text/x;;;a=1;q=0.5, */*;q=0.4", &one), 0);
+    }
+
+    #[test]
     fn malformed_members_are_skipped() {
         for accept in [
             "text/html;q=2",
