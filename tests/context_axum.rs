@@ -66,6 +66,18 @@ fn routes() -> Router {
         )
         .route("/hello", get(|| async { "hello" }))
         .route(
+            "/sized/{length}",
+            get(
+                |axum::extract::Path(length): axum::extract::Path<usize>| async move {
+                    (
+                        StatusCode::NOT_FOUND,
+                        [("content-type", "application/problem+json")],
+                        problem_of_length(length),
+                    )
+                },
+            ),
+        )
+        .route(
             "/unsized",
             get(|| async {
                 let problem = r#"{"type":"about:blank","title":"Not Found","status":404}"#;
@@ -77,6 +89,16 @@ fn routes() -> Router {
                 )
             }),
         )
+}
+
+/// A 404 problem document of exactly `length` bytes (its `detail` pads it).
+fn problem_of_length(length: usize) -> String {
+    let head = r#"{"type":"about:blank","title":"Not Found","status":404,"detail":""#;
+    let tail = r#""}"#;
+    format!(
+        "{head}{}{tail}",
+        "x".repeat(length - head.len() - tail.len())
+    )
 }
 
 /// A body that does not say its length: the layer cannot know it is small, and leaves it.
@@ -268,4 +290,47 @@ async fn a_server_error_is_logged_once_with_the_request_s_method_path_and_id() {
         assert!(line.contains(expected), "{expected} not in {line}");
     }
     assert!(!line.contains("secret"), "{line}");
+}
+
+/// The layer reads a problem to write it anew only up to a size: one longer passes as it is,
+/// in its own format, without `Vary`.
+#[tokio::test]
+async fn a_problem_is_rewritten_up_to_its_size_limit() {
+    const LIMIT: usize = 1 << 20;
+    let html = [("accept", "text/html")];
+    let (status, headers, body) = send(app(), &format!("/sized/{LIMIT}"), &html).await;
+    assert_eq!(status, 404);
+    assert_eq!(headers["content-type"], "text/html; charset=utf-8");
+    assert!(body.starts_with("<!DOCTYPE html>"));
+    let (status, headers, body) = send(app(), &format!("/sized/{}", LIMIT + 1), &html).await;
+    assert_eq!(status, 404);
+    assert_eq!(headers["content-type"], "application/problem+json");
+    assert_eq!(headers.get("vary"), None);
+    assert_eq!(body, problem_of_length(LIMIT + 1));
+}
+
+/// Back-pressure reaches through the layer: it is ready when the service it wraps is.
+#[tokio::test]
+async fn the_layer_is_ready_only_when_the_service_it_wraps_is() {
+    use std::task::{Context, Poll};
+    use tower::Layer;
+
+    struct Overloaded;
+
+    impl tower::Service<Request<Body>> for Overloaded {
+        type Response = http::Response<Body>;
+        type Error = &'static str;
+        type Future = std::future::Ready<Result<Self::Response, Self::Error>>;
+
+        fn poll_ready(&mut self, _: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
+            Poll::Ready(Err("overloaded"))
+        }
+
+        fn call(&mut self, _: Request<Body>) -> Self::Future {
+            std::future::ready(Err("called while not ready"))
+        }
+    }
+
+    let mut service = ResponseContext::new().layer(Overloaded);
+    assert_eq!(service.ready().await.err(), Some("overloaded"));
 }

@@ -181,3 +181,17 @@ async fn a_server_error_is_logged_once_with_its_sources_and_never_shown() {
     assert_eq!(errors.len(), 1, "{logs:?}");
     assert!(errors[0].contains("disk /dev/sda1 is full"), "{logs:?}");
 }
+
+/// actix-web prints an error with `Display` (its logger, its `Debug`): the carrier shows the
+/// status and its reason, never the error's own text, which may hold a 5xx's internals.
+#[actix_web::test]
+async fn the_carried_error_reads_as_its_status() {
+    let text = |error: OrderError| actix_web::Error::from(error).to_string();
+    assert_eq!(text(OrderError::NotFound(7)), "404 Not Found");
+    assert_eq!(text(OrderError::ClientClosed), "499 Client Closed Request");
+    let cause = std::io::Error::other("disk /dev/sda1 is full");
+    assert_eq!(
+        text(OrderError::Storage(cause)),
+        "500 Internal Server Error"
+    );
+}

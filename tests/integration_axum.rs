@@ -113,6 +113,11 @@ async fn no_content_has_no_body_and_no_content_length() {
     assert_eq!(response.status(), StatusCode::NOT_MODIFIED);
     assert!(body.is_empty());
     assert_eq!(response.headers(), &header_map(&[("etag", "\"v1\"")]));
+
+    // The body says it has ended before it is polled, so a server sends nothing after the head.
+    let response = axum::response::IntoResponse::into_response(OrderError::Saved);
+    assert!(http_body::Body::is_end_stream(response.body()));
+    assert_eq!(http_body::Body::size_hint(response.body()).exact(), None);
 }
 
 #[tokio::test]

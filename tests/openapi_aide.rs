@@ -89,6 +89,12 @@ fn document() -> Value {
         .api_route("/orders/{id}", get(order))
         .api_route("/orders", post(place))
         .api_route("/reviews", post(review))
+        .api_route(
+            "/reviews/imported",
+            aide::axum::routing::put_with(review, |operation| {
+                operation.response::<201, status_core::extract::axum::Json<NewReview>>()
+            }),
+        )
         .finish_api(&mut api);
     serde_json::to_value(&api).expect("the document as JSON")
 }
@@ -136,6 +142,21 @@ fn the_drop_in_json_documents_its_body_and_its_rejections() {
             .is_none(),
         "sent on a POST only: not required"
     );
+}
+
+/// Named for another status, the drop-in `Json` documents its schema there as axum's does.
+#[test]
+fn the_drop_in_json_documents_a_response_named_for_any_status() {
+    let document = document();
+    let created = &document["paths"]["/reviews/imported"]["put"]["responses"]["201"];
+    assert_eq!(created["description"], "A new review, as the API reads it.");
+    let schema = &created["content"]["application/json"]["schema"];
+    assert_eq!(
+        schema["$ref"], "#/components/schemas/NewReview",
+        "{created}"
+    );
+    let component = &document["components"]["schemas"]["NewReview"];
+    assert_eq!(component["properties"]["stars"]["type"], "integer");
 }
 
 #[test]

@@ -46,6 +46,12 @@ fn routes() -> Router {
             }),
         )
         .route(
+            "/shelves/{shelf}",
+            get(|shelf: Option<Path<u32>>| async move {
+                format!("{:?}", shelf.map(|Path(shelf)| shelf))
+            }),
+        )
+        .route(
             "/list",
             get(|Query(page): Query<Page>| async move { page.page.to_string() }),
         )
@@ -180,6 +186,14 @@ async fn requests_that_read_pass_through() {
     assert_eq!((status, body.as_str()), (StatusCode::OK, "7"));
     let (status, _, body) = send("GET", "/list?page=2", None, "").await;
     assert_eq!((status, body.as_str()), (StatusCode::OK, "2"));
+    let (status, _, body) = send("GET", "/shelves/3", None, "").await;
+    assert_eq!((status, body.as_str()), (StatusCode::OK, "Some(3)"));
+    let (status, headers, _) = send("GET", "/shelves/third", None, "").await;
+    assert_eq!(
+        status, 400,
+        "an optional path that does not parse is still rejected"
+    );
+    assert_eq!(headers["content-type"], "application/problem+json");
 }
 
 #[tokio::test]

@@ -320,6 +320,22 @@ mod tests {
     }
 
     #[test]
+    fn a_media_type_is_two_tokens() {
+        assert!(is_media_type("text/html; charset=utf-8"));
+        assert!(is_media_type("application/vnd.shop.error+json"));
+        for text in [
+            "text/",
+            "/html",
+            "text/h tml",
+            "te(xt/html",
+            "text/html/x",
+            "html",
+        ] {
+            assert!(!is_media_type(text), "{text}");
+        }
+    }
+
+    #[test]
     fn malformed_members_are_skipped() {
         for accept in [
             "text/html;q=2",

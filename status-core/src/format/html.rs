@@ -120,3 +120,18 @@ fn escape(text: &str, out: &mut Vec<u8>) {
     }
     out.extend_from_slice(&bytes[start..]);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_and_quotes_are_escaped() {
+        let mut out = Vec::new();
+        escape(r#"<a href="x" title='y'>Tom & Jerry</a>!"#, &mut out);
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;Tom &amp; Jerry&lt;/a&gt;!"
+        );
+    }
+}
