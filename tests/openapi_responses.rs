@@ -549,3 +549,54 @@ mod merged_sources {
         );
     }
 }
+
+/// Headers whose values come from fields: required where the status requires them (a MUST, and
+/// a redirect's `Location`, which the runtime never sends without), each with its syntax.
+#[derive(Debug, thiserror::Error, HttpStatus)]
+enum FieldHeaderError {
+    #[error("moved")]
+    #[status(308)]
+    Moved(#[location] String),
+    #[error("sign in")]
+    #[status(401)]
+    SignIn(#[header(WWW_AUTHENTICATE)] String),
+    #[error("busy")]
+    #[status(503)]
+    Busy(#[retry_after] std::time::Duration),
+    #[error("stale")]
+    #[status(412)]
+    Stale(#[header(ETAG)] String),
+}
+
+#[test]
+fn headers_from_fields_are_required_where_their_status_requires_them() {
+    let document = responses::<FieldHeaderError>();
+    let header = |status: &str, name: &str| document[status]["headers"][name].clone();
+    assert_eq!(
+        header("308", "location"),
+        json!({
+            "description": "the value of field `0`",
+            "required": true,
+            "schema": {"type": "string", "format": "uri-reference"},
+            "style": "simple",
+        })
+    );
+    assert_eq!(header("401", "www-authenticate")["required"], true);
+    assert_eq!(
+        header("401", "www-authenticate")["schema"],
+        json!({"type": "string"})
+    );
+    let retry_after = header("503", "retry-after");
+    assert_eq!(retry_after.get("required"), None, "a SHOULD: not required");
+    assert_eq!(
+        retry_after["schema"]["description"],
+        "delay-seconds or an IMF-fixdate (RFC 9110 §10.2.3)"
+    );
+    assert!(
+        retry_after["schema"]["pattern"]
+            .as_str()
+            .unwrap()
+            .starts_with("^([0-9]+|")
+    );
+    assert_eq!(header("412", "etag").get("required"), None);
+}
