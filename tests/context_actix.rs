@@ -203,3 +203,48 @@ async fn what_middlewares_inside_it_add_stays() {
         );
     }
 }
+
+/// `Vary: Accept` goes on a problem once, and only where `Accept` chose its format.
+#[actix_web::test]
+async fn vary_is_added_once_and_only_where_there_was_a_choice() {
+    let varies = |response: &Answer| -> Vec<String> {
+        response
+            .headers()
+            .get_all("vary")
+            .map(|value| value.to_str().unwrap().to_owned())
+            .collect()
+    };
+    let request = || {
+        test::TestRequest::get()
+            .uri("/books/7")
+            .insert_header(("accept", "text/html"))
+            .to_request()
+    };
+    // Already listed by a middleware inside it: not again.
+    let listed = test::init_service(
+        App::new()
+            .wrap(actix_web::middleware::DefaultHeaders::new().add(("vary", "accept")))
+            .wrap(ResponseContext::new())
+            .route("/books/7", web::get().to(missing)),
+    )
+    .await;
+    let response = test::call_service(&listed, request()).await;
+    assert_eq!(
+        header(&response, "content-type").as_deref(),
+        Some("text/html; charset=utf-8")
+    );
+    assert_eq!(varies(&response), ["accept"]);
+    // Nothing on offer but the type's own format: no choice, no Vary.
+    let alone = test::init_service(
+        App::new()
+            .wrap(ResponseContext::new().offer_none())
+            .route("/books/7", web::get().to(missing)),
+    )
+    .await;
+    let response = test::call_service(&alone, request()).await;
+    assert_eq!(
+        header(&response, "content-type").as_deref(),
+        Some("application/problem+json")
+    );
+    assert_eq!(varies(&response), Vec::<String>::new());
+}
