@@ -669,8 +669,25 @@ fn rfc_9457_json_stays_on_offer_however_many_formats_are() {
             "text/html; charset=utf-8"
         ]
     );
+    // A type in another format keeps RFC 9457 JSON on offer too, however many are offered.
+    let page = context
+        .for_request(&request(Some("application/problem+json"), None))
+        .finish(PageError::Withdrawn(7).to_response());
+    assert_eq!(parts(&page).1, JSON);
     // A format that gives no schema is documented by its media type alone.
     assert_eq!(document["410"]["content"]["text/a"], serde_json::json!({}));
+}
+
+#[test]
+fn a_context_shows_what_it_offers() {
+    let context = ResponseContext::new()
+        .offer(HouseJson)
+        .default_format(HtmlPage::default())
+        .request_id_header(http::HeaderName::from_static("x-correlation-id"));
+    assert_eq!(
+        format!("{context:?}"),
+        r#"ResponseContext { default: Some("text/html; charset=utf-8"), offered: ["text/html; charset=utf-8", "application/vnd.shop.error+json"], request_id: Some("x-correlation-id") }"#
+    );
 }
 
 #[test]
