@@ -396,6 +396,15 @@ mod tests {
     }
 
     #[test]
+    fn a_table_shows_its_encoded_text() {
+        static SMALL: ContractTable = ContractTable::v3("5:Empty");
+        assert_eq!(
+            format!("{SMALL:?}"),
+            r#"ContractTable { encoded: "5:Empty", .. }"#
+        );
+    }
+
+    #[test]
     fn a_table_decodes_to_its_contracts() {
         let not_found = TABLE.own(0);
         assert_eq!(not_found.type_name, "OrderError");
