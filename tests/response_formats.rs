@@ -679,6 +679,20 @@ fn rfc_9457_json_stays_on_offer_however_many_formats_are() {
 }
 
 #[test]
+fn a_problem_in_a_format_carries_its_rfc_9457_document() {
+    let response = PageError::Withdrawn(7).to_response();
+    let document = response.extensions().get::<ProblemDocument>().unwrap();
+    let json =
+        r#"{"type":"about:blank","title":"Gone","status":410,"detail":"book 7 was withdrawn"}"#;
+    assert_eq!(document.json().as_ref(), json.as_bytes());
+    assert_eq!(document.format().media_type(), "text/html; charset=utf-8");
+    assert_eq!(
+        format!("{document:?}"),
+        format!(r#"ProblemDocument {{ json: b{json:?}, format: "text/html; charset=utf-8" }}"#)
+    );
+}
+
+#[test]
 fn a_context_shows_what_it_offers() {
     let context = ResponseContext::new()
         .offer(HouseJson)
