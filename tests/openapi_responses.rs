@@ -528,7 +528,7 @@ mod merged_sources {
                 "text/html": {"schema": {"type": "string"}},
             }}),
             &json!({"description": "b", "content": {
-                "application/problem+json": {"schema": {"type": "object"}},
+                "application/problem+json": {"schema": {"type": "object", "required": ["code"]}},
                 "text/html": {},
                 "application/json": {"schema": {"type": "array"}},
             }}),
@@ -536,7 +536,10 @@ mod merged_sources {
         assert_eq!(
             merged["content"],
             json!({
-                "application/problem+json": {"schema": {"type": "object"}},
+                "application/problem+json": {"schema": {"anyOf": [
+                    {"type": "object"},
+                    {"type": "object", "required": ["code"]},
+                ]}},
                 "text/html": {},
                 "application/json": {"schema": {"type": "array"}},
             })
