@@ -120,8 +120,16 @@ fn retry_after_from_seconds_dates_and_options() {
         },
     }
 
-    let cases: [(Busy, u16, Fields); 9] = [
+    let cases: [(Busy, u16, Fields); 10] = [
         (Busy::Seconds { wait: 120 }, 503, &[("retry-after", "120")]),
+        (
+            // An HTTP-date has whole seconds: a part of one rounds up, never too early.
+            Busy::Until {
+                until: SystemTime::UNIX_EPOCH + Duration::from_millis(1500),
+            },
+            503,
+            &[("retry-after", "Thu, 01 Jan 1970 00:00:02 GMT")],
+        ),
         (
             Busy::SmallSeconds { wait: u32::MAX },
             503,

@@ -381,4 +381,18 @@ mod tests {
         let mut many = ResponseParts::with_capacity(StatusCode::OK, 5);
         assert!(many.headers().capacity() >= 5);
     }
+
+    #[test]
+    fn the_fallback_is_the_response_inside_it() {
+        let response = Response::<Bytes>::from(crate::fallback_response());
+        assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        assert_eq!(
+            response.headers()["content-type"],
+            "application/problem+json"
+        );
+        assert_eq!(
+            response.body().as_ref(),
+            br#"{"type":"about:blank","title":"Internal Server Error","status":500}"#
+        );
+    }
 }

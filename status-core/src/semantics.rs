@@ -179,10 +179,10 @@ impl StatusSemantics for StatusCode {
             // 421: on another connection (RFC 9110 §15.5.20).
             408 | 421 | 425 | 429 => Retry::Later,
             501 | 505 | 506 | 508 | 510 | 511 => Retry::Never,
-            400..=499 => Retry::Never,
             500..=599 => Retry::Later,
             100..=399 => Retry::NotFailed,
-            // 600..=999 means nothing in HTTP: a client cannot act on it.
+            // Every other 4xx; and 600..=999, which means nothing in HTTP: a client cannot act
+            // on it.
             _ => Retry::Never,
         }
     }

@@ -357,6 +357,8 @@ mod tests {
             );
         }
         assert_eq!(pick(&["text/html;q=2, text/*;q=0.5"]), 1);
+        // A wildcard type needs a wildcard subtype: `*/html` is no range at all.
+        assert_eq!(pick(&["*/html;q=0.5, application/problem+json;q=0.1"]), 0);
         let not_text = HeaderValue::from_bytes(b"text/html\xff").unwrap();
         assert_eq!(choose([not_text].iter(), CANDIDATES.iter().copied()), 0);
     }
