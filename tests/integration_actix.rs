@@ -187,6 +187,10 @@ async fn a_server_error_is_logged_once_with_its_sources_and_never_shown() {
 #[actix_web::test]
 async fn the_carried_error_reads_as_its_status() {
     let text = |error: OrderError| actix_web::Error::from(error).to_string();
+    let status = actix_web::Error::from(OrderError::ClientClosed)
+        .as_response_error()
+        .status_code();
+    assert_eq!(status.as_u16(), 499);
     assert_eq!(text(OrderError::NotFound(7)), "404 Not Found");
     assert_eq!(text(OrderError::ClientClosed), "499 Client Closed Request");
     let cause = std::io::Error::other("disk /dev/sda1 is full");

@@ -98,6 +98,11 @@ async fn integrations_log_at_the_variant_s_level() {
         let (logs, response) = log_capture::capture(async { error.into_response() }).await;
         assert_eq!(logs.len(), 1, "{logs:?}");
         assert!(logs[0].contains(level), "{level}: {logs:?}");
+        let kind = match response.status().as_u16() {
+            400..=499 => "client error response",
+            _ => "server error response",
+        };
+        assert!(logs[0].contains(kind), "{kind}: {logs:?}");
         if response.status() == 502 {
             assert!(
                 logs[0].contains("tls handshake"),
@@ -105,11 +110,30 @@ async fn integrations_log_at_the_variant_s_level() {
             );
         }
     }
+    // Each source of the chain once, outermost first.
+    #[derive(Debug, thiserror::Error)]
+    #[error("tls handshake")]
+    struct Handshake(#[source] Expired);
+    #[derive(Debug, thiserror::Error)]
+    #[error("certificate expired")]
+    struct Expired;
+    let upstream = BookError::Upstream(std::io::Error::other(Handshake(Expired)));
+    let (logs, _) = log_capture::capture(async { upstream.into_response() }).await;
+    assert!(
+        logs[0]
+            .trim_end()
+            .ends_with("sources=tls handshake: certificate expired"),
+        "{logs:?}"
+    );
     // `log = info` on a 303 logs it; the subscriber (debug and above) gets it.
     let (logs, _) = log_capture::capture(async { BookError::Moved.into_response() }).await;
     assert_eq!(logs.len(), 1, "{logs:?}");
     assert!(
         logs[0].contains(" INFO ") && logs[0].contains("status=303"),
+        "{logs:?}"
+    );
+    assert!(
+        logs[0].contains(" response ") && !logs[0].contains("error response"),
         "{logs:?}"
     );
 }

@@ -674,8 +674,12 @@ fn rfc_9457_json_stays_on_offer_however_many_formats_are() {
         .for_request(&request(Some("application/problem+json"), None))
         .finish(PageError::Withdrawn(7).to_response());
     assert_eq!(parts(&page).1, JSON);
-    // A format that gives no schema is documented by its media type alone.
+    // A format that gives no schema is documented by its media type alone; the page is text.
     assert_eq!(document["410"]["content"]["text/a"], serde_json::json!({}));
+    assert_eq!(
+        document["410"]["content"]["text/html; charset=utf-8"],
+        serde_json::json!({"schema": {"type": "string"}})
+    );
 }
 
 #[test]
