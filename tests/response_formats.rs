@@ -700,7 +700,7 @@ fn a_problem_in_a_format_carries_its_rfc_9457_document() {
 fn a_context_shows_what_it_offers() {
     let context = ResponseContext::new()
         .offer(HouseJson)
-        .default_format(HtmlPage::default())
+        .default_format(HtmlPage)
         .request_id_header(http::HeaderName::from_static("x-correlation-id"));
     assert_eq!(
         format!("{context:?}"),
