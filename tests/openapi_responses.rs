@@ -603,3 +603,27 @@ fn headers_from_fields_are_required_where_their_status_requires_them() {
     );
     assert_eq!(header("412", "etag").get("required"), None);
 }
+
+/// A status answered by a problem and by a `#[body]`: a member the problem always sends is not
+/// required of the status, since the other answer has no problem at all.
+#[derive(Debug, thiserror::Error, HttpStatus)]
+enum MixedBodyError {
+    #[error("the order changed")]
+    #[status(409)]
+    Changed,
+    #[error("the order changed")]
+    #[status(409)]
+    Current(#[body] String),
+}
+
+#[test]
+fn members_are_required_only_where_every_answer_is_a_problem() {
+    let document = responses::<MixedBodyError>();
+    let schema = &document["409"]["content"]["application/problem+json"]["schema"];
+    assert_eq!(
+        schema["required"],
+        json!(["type", "title", "status"]),
+        "{schema}"
+    );
+    assert_eq!(schema["properties"]["detail"], json!({"type": "string"}));
+}
