@@ -627,3 +627,40 @@ fn members_are_required_only_where_every_answer_is_a_problem() {
     );
     assert_eq!(schema["properties"]["detail"], json!({"type": "string"}));
 }
+
+/// Fixed extension members: each an `enum` of its one value, typed as JSON Schema types it.
+#[derive(Debug, thiserror::Error, HttpStatus)]
+enum FixedMembersError {
+    #[error("the catalog is being re-indexed")]
+    #[status(
+        503,
+        retry_after = 120,
+        extensions(
+            code = "maintenance",
+            eta_minutes = 2.5,
+            attempts = 3,
+            retryable = true
+        )
+    )]
+    Maintenance,
+}
+
+#[test]
+fn fixed_members_are_typed_by_their_value() {
+    let document = responses::<FixedMembersError>();
+    let schema = &document["503"]["content"]["application/problem+json"]["schema"];
+    let member = |name: &str| schema["properties"][name].clone();
+    assert_eq!(
+        member("code"),
+        json!({"type": "string", "enum": ["maintenance"]})
+    );
+    assert_eq!(
+        member("eta_minutes"),
+        json!({"type": "number", "enum": [2.5]})
+    );
+    assert_eq!(member("attempts"), json!({"type": "integer", "enum": [3]}));
+    assert_eq!(
+        member("retryable"),
+        json!({"type": "boolean", "enum": [true]})
+    );
+}
