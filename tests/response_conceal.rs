@@ -178,6 +178,9 @@ mod across_a_generic_type {
     store_error!(Bare, #[status(404, detail = hidden)]);
     store_error!(Detail, #[status(404)]);
     store_error!(OwnType, #[status(404, detail = hidden, type = "/problems/missing", title = "Missing")]);
+    store_error!(OwnTypeOnly, #[status(404, detail = hidden, type = "/problems/missing")]);
+    // (A title of its own needs a type of its own: with `about:blank` the title is the
+    // reason phrase, a compile error otherwise.)
     store_error!(Member, #[status(404, detail = hidden, extensions(code = "missing"))]);
     store_error!(Instance, #[status(404, detail = hidden)] { #[instance] at: String });
     store_error!(Header, #[status(404, detail = hidden, headers("cache-control" = "no-store"))]);
@@ -199,10 +202,9 @@ mod across_a_generic_type {
     #[test]
     fn each_difference_from_a_bare_problem_is_named() {
         assert_eq!(told::<Detail>().as_deref(), Some("a `detail`"));
-        assert_eq!(
-            told::<OwnType>().as_deref(),
-            Some("its own `type` and `title`")
-        );
+        for own in [told::<OwnType>(), told::<OwnTypeOnly>()] {
+            assert_eq!(own.as_deref(), Some("its own `type` and `title`"));
+        }
         assert_eq!(
             told::<Member>().as_deref(),
             Some("the extension member `code`")
