@@ -300,6 +300,11 @@ mod tests {
             1
         );
         assert_eq!(pick(&["text/html;level=1, application/*;q=0.8"]), 0);
+        // A range named twice: its first weight counts.
+        assert_eq!(
+            pick(&["text/html;q=0.1, application/problem+json;q=0.5, text/html"]),
+            0
+        );
         // Two fields are one list.
         assert_eq!(pick(&["application/problem+json;q=0.1", "text/html"]), 1);
     }
