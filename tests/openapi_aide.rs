@@ -171,3 +171,51 @@ fn the_document_validates() {
     assert_eq!(OrderError::NotYours(1).status(), 404);
     assert_eq!(OrderError::TooMany.status(), 429);
 }
+
+/// A format whose schema aide cannot read (`true`, JSON Schema's "anything", where aide reads
+/// only objects): the response is still documented, and says why its schema is missing.
+struct AnyText;
+
+impl status_core::format::ResponseFormat for AnyText {
+    fn media_type(&self) -> &'static str {
+        "text/plain; charset=utf-8"
+    }
+
+    fn render(
+        &self,
+        problem: &status_core::format::Problem<'_>,
+        out: &mut Vec<u8>,
+    ) -> Result<(), status_core::format::RenderError> {
+        out.extend_from_slice(problem.title().unwrap_or_default().as_bytes());
+        Ok(())
+    }
+
+    fn schema(&self, _: &Value) -> Option<Value> {
+        Some(Value::Bool(true))
+    }
+}
+
+#[derive(Debug, thiserror::Error, HttpStatus)]
+#[error("no such shelf")]
+#[status(404, format = AnyText)]
+struct NoShelf;
+
+async fn shelf() -> Result<String, NoShelf> {
+    Err(NoShelf)
+}
+
+#[test]
+fn a_schema_aide_cannot_read_leaves_the_response_documented_and_says_so() {
+    let mut api = OpenApi::default();
+    let _router: axum::Router = ApiRouter::new()
+        .api_route("/shelves", get(shelf))
+        .finish_api(&mut api);
+    let document = serde_json::to_value(&api).expect("the document as JSON");
+    let description = document["paths"]["/shelves"]["get"]["responses"]["404"]["description"]
+        .as_str()
+        .expect("a description");
+    assert!(
+        description.starts_with("Not Found (its schema could not be read by aide: "),
+        "{description}"
+    );
+}

@@ -696,6 +696,24 @@ fn a_problem_in_a_format_carries_its_rfc_9457_document() {
     );
 }
 
+/// A problem from elsewhere whose `title` is not a string (RFC 9457 §3.1: such a member is
+/// ignored, the document is still a problem) gets the request id as its `instance` too.
+#[test]
+fn a_problem_with_a_member_of_another_type_still_gets_the_request_id() {
+    let foreign = http::Response::builder()
+        .status(404)
+        .header("content-type", "application/problem+json")
+        .body(Bytes::from_static(br#"{"title":5,"status":404}"#))
+        .unwrap();
+    let response = ResponseContext::new()
+        .for_request(&request(Some("application/problem+json"), Some("req-1")))
+        .finish(foreign);
+    assert_eq!(
+        parts(&response).2,
+        r#"{"title":5,"status":404,"instance":"req-1"}"#
+    );
+}
+
 #[test]
 fn a_context_shows_what_it_offers() {
     let context = ResponseContext::new()

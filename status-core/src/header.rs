@@ -169,7 +169,8 @@ mod tests {
 
     #[test]
     fn values_http_would_take_are_refused_when_they_are_not_field_values() {
-        // `http::HeaderValue` takes surrounding whitespace and obs-text; a field value is neither.
+        // `http::HeaderValue` takes surrounding whitespace and obs-text; this library sends
+        // neither (recipients strip the whitespace; obs-text is no text a client can read).
         for value in [" padded", "padded\t"] {
             assert!(HeaderValue::from_str(value).is_ok());
             assert_eq!(value.header_value(), Err(InvalidFieldValue), "{value:?}");

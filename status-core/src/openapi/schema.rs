@@ -99,7 +99,8 @@ fn header_schema(name: &str, fixed: Option<&[&str]>) -> Value {
 }
 
 /// The body of `contracts`: none when none sends content; a problem in each format it can be
-/// sent in (`context` adds those it negotiates); any content for a `#[body]` field.
+/// sent in (`context` adds those it negotiates); any content for a `#[body]` field, beside the
+/// problems of the same status too.
 pub(super) fn content(contracts: &[InFormat], context: Option<&ResponseContext>) -> Vec<Content> {
     let problems: Vec<&ProblemContract> = contracts
         .iter()
@@ -108,30 +109,28 @@ pub(super) fn content(contracts: &[InFormat], context: Option<&ResponseContext>)
             _ => None,
         })
         .collect();
+    let mut contents = Vec::new();
     if !problems.is_empty() {
         let status = contracts[0].0.status.as_u16();
-        let some_empty = contracts
-            .iter()
-            .any(|(contract, _)| matches!(contract.body, BodyContract::Empty));
-        let all = problems.len() == contracts.len() && !some_empty;
+        // A member is required only where every answer of the status is a problem that sends it.
+        let all = problems.len() == contracts.len();
         let mut problem = problem_schema(status, &problems, all);
         if context.is_some_and(ResponseContext::takes_request_id) {
             // The request's id becomes the `instance` of a problem that has none.
             problem["properties"]["instance"] = instance_schema();
         }
-        return problem_contents(contracts, context, &problem);
+        contents = problem_contents(contracts, context, &problem);
     }
     let field = contracts
         .iter()
         .any(|(contract, _)| matches!(contract.body, BodyContract::Field(_)));
     if field {
-        vec![Content {
+        contents.push(Content {
             media_type: "*/*",
             schema: Some(any_value()),
-        }]
-    } else {
-        Vec::new()
+        });
     }
+    contents
 }
 
 /// The problem whose RFC 9457 schema is `problem`, in each format the problems of `contracts`
