@@ -123,21 +123,19 @@ fn field_statement(
 ) -> TokenStream {
     let field = variant.field_at(index);
     let (value, ty) = (binding(field), field.ty);
+    let parts = local("__parts");
     match kind {
         FieldHeader::Named(constant) => {
             bounds.field(ty, quote!(::status_core::HeaderFieldValue));
             let header = header_name(name, constant.as_ref());
-            let parts = local("__parts");
             quote_spanned!(ty.span()=> #parts.field(#header, #name, #value)?;)
         }
         FieldHeader::Location => {
             bounds.field(ty, quote!(::status_core::HeaderFieldValue));
-            let parts = local("__parts");
             quote_spanned!(ty.span()=> #parts.field(::status_core::http::header::LOCATION, "location", #value)?;)
         }
         FieldHeader::RetryAfter => {
             bounds.field(ty, quote!(::status_core::RetryAfterValue));
-            let parts = local("__parts");
             quote_spanned!(ty.span()=> #parts.retry_after(#value);)
         }
     }
@@ -211,7 +209,7 @@ fn problem(plan: &Plan, bounds: &mut Bounds) -> (TokenStream, bool) {
     let problem = local("__problem");
     let needs_display = matches!(plan.detail(), DetailSpec::Kind(Detail::Display));
     if needs_display {
-        members.push(quote!(__problem.detail(self)?;));
+        members.push(quote!(#problem.detail(self)?;));
     }
     for part in &plan.variant.parts {
         match &part.kind {
@@ -233,9 +231,9 @@ fn problem(plan: &Plan, bounds: &mut Bounds) -> (TokenStream, bool) {
         }
     }
     let finish = quote! {
-        let mut __problem = ::status_core::__private::ProblemWriter::new(#prefix);
+        let mut #problem = ::status_core::__private::ProblemWriter::new(#prefix);
         #(#members)*
-        ::core::result::Result::Ok(__parts.problem(__problem.finish()))
+        ::core::result::Result::Ok(__parts.problem(#problem.finish()))
     };
     (finish, needs_display)
 }
