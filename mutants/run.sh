@@ -6,10 +6,11 @@
 #                                          checked in process) and the behaviour tests below
 #   mutants/run.sh status-core [k/n]       its unit tests and the root package's behaviour
 #                                          tests (not the end-to-end, UI, load or README ones)
-# `k/n` runs one shard of n (round-robin). Results go to target/mutants/CRATE[-k-of-n]/
-# (mutants.out/{caught,missed,timeout,unviable}.txt). Arguments after those go to cargo-mutants,
-# for a focused re-run whose results go to target/mutants/CRATE-focus/
-# (`mutants/run.sh status-derive --re edit_distance`). Installs cargo-mutants when missing.
+# `k/n` runs shard k of n (round-robin), numbered from 0: 0/4, 1/4, 2/4, 3/4. Results go to
+# target/mutants/CRATE[-k-of-n]/ (mutants.out/{caught,missed,timeout,unviable}.txt). Arguments
+# after those go to cargo-mutants, for a focused re-run whose results go to
+# target/mutants/CRATE-focus/ (`mutants/run.sh status-derive --re edit_distance`, or
+# `--names FILE` below). Installs cargo-mutants when missing.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -19,6 +20,14 @@ shard=
 if [[ ${1:-} =~ ^[0-9]+/[0-9]+$ ]]; then
   shard=$1
   shift
+fi
+# `--names FILE`: exactly the mutants named in FILE, one name a line as `--list` and the
+# outcome files (missed.txt, ...) write them: a re-run of the survivors, or of the mutants a
+# shard at an earlier commit did not reach.
+if [ "${1:-}" = --names ]; then
+  names=${2:?"--names needs a file of mutant names"}
+  shift 2
+  set -- --re "$(grep -v '^$' "$names" | sed -e 's/[][\\^$.|?*+(){}]/\\&/g' -e 's/^/^/' -e 's/$/$/' | paste -sd'|')" "$@"
 fi
 command -v cargo-mutants >/dev/null || cargo install cargo-mutants --locked --version '^27'
 

@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+"""The mutants of a crate at HEAD that no shard run reached, when the shards ran at different
+commits (round-robin sharding numbers the mutants at the commit it runs on, so a shard run at
+one commit and another shard run at a later one can miss or repeat a mutant).
+
+    mutants/unreached.py CRATE HEAD_SHARDS [COMMIT:K/N ...] > names.txt
+
+HEAD_SHARDS: the shards of N=4 run (or to be run) at HEAD, as `0,3`; `-` for none.
+COMMIT:K/N: a shard run at an earlier commit. A mutant counts as reached there when the same
+mutation of the same function in the same file was in that shard (its line may have moved);
+`RENAMED=old.rs=new/mod.rs` in the environment maps a file moved since.
+The names printed go to `mutants/run.sh CRATE --names names.txt`.
+"""
+
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+
+def listed(cwd, crate, shard=None):
+    args = ["cargo", "mutants", "--list", "--package", crate]
+    if shard:
+        args += ["--shard", shard, "--sharding", "round-robin"]
+    out = subprocess.run(args, cwd=cwd, check=True, capture_output=True, text=True).stdout
+    return [line for line in out.splitlines() if line.strip()]
+
+
+def key(name, renamed):
+    name = re.sub(r"^([^:]+):\d+:\d+: ", r"\1: ", name)
+    for old, new in renamed:
+        if name.startswith(old + ":"):
+            name = new + name[len(old) :]
+    return name
+
+
+def main():
+    if len(sys.argv) < 3:
+        sys.exit(__doc__)
+    crate, head_shards, earlier = sys.argv[1], sys.argv[2], sys.argv[3:]
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    renamed = [
+        tuple(pair.split("=", 1))
+        for pair in os.environ.get("RENAMED", "").split(",")
+        if "=" in pair
+    ]
+    at_head = [] if head_shards == "-" else [int(k) for k in head_shards.split(",")]
+    reached = set()
+    with tempfile.TemporaryDirectory() as scratch:
+        for run in earlier:
+            commit, shard = run.split(":")
+            tree = os.path.join(scratch, commit + "-" + shard.replace("/", "-"))
+            subprocess.run(["git", "worktree", "add", "-q", "--detach", tree, commit],
+                           cwd=root, check=True)
+            try:
+                reached.update(key(name, renamed) for name in listed(tree, crate, shard))
+            finally:
+                subprocess.run(["git", "worktree", "remove", "--force", tree], cwd=root,
+                               check=True)
+    names = listed(root, crate)
+    unreached = [
+        name
+        for i, name in enumerate(names)
+        if i % 4 not in at_head and key(name, renamed) not in reached
+    ]
+    print(f"{crate}: {len(names)} mutants at HEAD, {len(unreached)} reached by no shard",
+          file=sys.stderr)
+    print("\n".join(unreached))
+
+
+if __name__ == "__main__":
+    main()
