@@ -110,6 +110,9 @@ fn body_field_with_html_and_bytes() {
         #[error("the invoice PDF is gone")]
         #[status(410)]
         InvoiceGone(#[body] Vec<u8>),
+        #[error("the receipt is still being written")]
+        #[status(409)]
+        ReceiptPending(#[body] status_core::Bytes),
     }
 
     let response = StorefrontError::Closed {
@@ -137,6 +140,15 @@ fn body_field_with_html_and_bytes() {
         response.body().as_ref(),
         [0x25, 0x50, 0x44, 0x46, 0x00, 0xff]
     );
+
+    let partial = status_core::Bytes::from_static(b"%PDF-1.7\n%\xe2\xe3");
+    let response = StorefrontError::ReceiptPending(partial.clone()).to_response();
+    assert_eq!(response.status(), 409);
+    assert_eq!(
+        response.headers(),
+        &header_map(&[("content-type", "application/octet-stream")])
+    );
+    assert_eq!(response.body(), &partial);
 }
 
 /// A generic type whose responses write no `Display` gets no `Display` bound: a page of any

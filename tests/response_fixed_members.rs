@@ -83,6 +83,59 @@ fn each_variant_has_its_log_level() {
     );
 }
 
+/// Every level `log = ...` names reaches the contract as written.
+#[test]
+fn each_level_written_reaches_the_contract() {
+    #[derive(Debug, thiserror::Error, HttpStatus)]
+    enum LoggedError {
+        #[error("a")]
+        #[status(404, log = off)]
+        Off,
+        #[error("b")]
+        #[status(404, log = error)]
+        Error,
+        #[error("c")]
+        #[status(404, log = warn)]
+        Warn,
+        #[error("d")]
+        #[status(404, log = info)]
+        Info,
+        #[error("e")]
+        #[status(404, log = debug)]
+        Debug,
+        #[error("f")]
+        #[status(404, log = trace)]
+        Trace,
+    }
+
+    let levels: Vec<LogLevel> = LoggedError::contracts()
+        .iter()
+        .flat_map(VariantContract::resolve)
+        .map(|contract| contract.log)
+        .collect();
+    let each = [
+        LoggedError::Off,
+        LoggedError::Error,
+        LoggedError::Warn,
+        LoggedError::Info,
+        LoggedError::Debug,
+        LoggedError::Trace,
+    ]
+    .map(|error| error.contract().log);
+    assert_eq!(levels, each);
+    assert_eq!(
+        levels,
+        [
+            LogLevel::Off,
+            LogLevel::Error,
+            LogLevel::Warn,
+            LogLevel::Info,
+            LogLevel::Debug,
+            LogLevel::Trace
+        ]
+    );
+}
+
 #[tokio::test]
 async fn integrations_log_at_the_variant_s_level() {
     let cases: [(BookError, &str); 4] = [

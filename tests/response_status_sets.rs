@@ -274,3 +274,43 @@ fn the_classifier_reads_the_field_thiserror_calls_the_source() {
     let source = std::error::Error::source(&error).map(ToString::to_string);
     assert_eq!(source.as_deref(), Some("upstream 503"));
 }
+
+/// `classify::axum_rejection`: each way axum's `Json` fails to read answers the status axum
+/// gives it, as a status of the set.
+#[tokio::test]
+async fn axum_s_rejections_answer_the_status_axum_gives_them() {
+    use axum::extract::FromRequest;
+    use axum::extract::rejection::JsonRejection;
+
+    #[derive(Debug, thiserror::Error, HttpStatus)]
+    enum OrderError {
+        #[error("{0}")]
+        #[status(400 | 413 | 415 | 422 | 500, classify = status_core::classify::axum_rejection)]
+        Body(#[from] JsonRejection),
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Order {
+        count: u32,
+    }
+
+    async fn read(content_type: Option<&str>, body: &'static str) -> OrderError {
+        let mut request = http::Request::builder().method("POST").uri("/orders");
+        if let Some(content_type) = content_type {
+            request = request.header("content-type", content_type);
+        }
+        let request = request.body(axum::body::Body::from(body)).unwrap();
+        OrderError::from(
+            axum::Json::<Order>::from_request(request, &())
+                .await
+                .unwrap_err(),
+        )
+    }
+
+    assert_eq!(read(None, r#"{"count":1}"#).await.status(), 415);
+    assert_eq!(read(Some("application/json"), "{").await.status(), 400);
+    let wrong_shape = read(Some("application/json"), r#"{"count":"two"}"#).await;
+    assert_eq!(wrong_shape.status(), 422);
+    assert_eq!(wrong_shape.to_response().status(), 422);
+}

@@ -207,3 +207,42 @@ fn transparent_over_a_borrowing_type() {
     assert_eq!(LookupError::Busy.status(), 409);
     assert_eq!(status_core::check_concealment::<LookupError<'_>>(), Ok(()));
 }
+
+/// `Box<T>` answers what `T` answers: the status, the contract and every variant's, the
+/// response, the fallback, the format.
+#[test]
+fn a_box_answers_what_its_content_answers() {
+    #[derive(Debug, thiserror::Error, HttpStatus)]
+    #[status(format = status_core::format::HtmlPage)]
+    enum CatalogueError {
+        #[error("no book {0}")]
+        #[status(404)]
+        NotFound(u64),
+        #[error("the catalogue is being rebuilt")]
+        #[status(503, retry_after = 60)]
+        Rebuilding,
+    }
+
+    let boxed = Box::new(CatalogueError::Rebuilding);
+    assert_eq!(boxed.status(), 503);
+    assert!(std::ptr::eq(
+        boxed.contract(),
+        CatalogueError::Rebuilding.contract()
+    ));
+    let contracts = <Box<CatalogueError> as HttpStatus>::contracts();
+    assert_eq!(contracts.len(), 2);
+    assert!(std::ptr::eq(contracts, CatalogueError::contracts()));
+    assert_same(
+        &boxed.try_to_response().unwrap(),
+        &CatalogueError::Rebuilding.try_to_response().unwrap(),
+    );
+    let fallback = Box::new(CatalogueError::NotFound(7)).fallback_response();
+    assert_eq!(fallback.status(), 500);
+    assert_eq!(
+        fallback.headers()["content-type"],
+        "text/html; charset=utf-8"
+    );
+    assert_same(&fallback, &CatalogueError::NotFound(7).fallback_response());
+    let format = <Box<CatalogueError> as HttpStatus>::format().map(|format| format.media_type());
+    assert_eq!(format, Some("text/html; charset=utf-8"));
+}

@@ -385,17 +385,7 @@ fn with_instance(json: &Bytes, instance: Option<&str>) -> Option<Bytes> {
         out.push(b',');
     }
     out.extend_from_slice(b"\"instance\":");
-    if instance
-        .bytes()
-        .all(|b| b.is_ascii_graphic() && b != b'"' && b != b'\\')
-    {
-        // A request id as the context encodes it: nothing to escape.
-        out.push(b'"');
-        out.extend_from_slice(instance.as_bytes());
-        out.push(b'"');
-    } else {
-        serde_json::to_writer(&mut out, instance).ok()?;
-    }
+    serde_json::to_writer(&mut out, instance).ok()?;
     out.push(b'}');
     Some(Bytes::from(out))
 }
