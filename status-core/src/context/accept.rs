@@ -362,6 +362,12 @@ mod tests {
             );
         }
         assert_eq!(pick(&["text/html;q=2, text/*;q=0.5"]), 1);
+        // Skipped, not read as the range they resemble: an empty subtype would match any type
+        // without a structured suffix (its suffix is empty too), and `*/*` answers before its
+        // parameters are looked at.
+        assert_eq!(pick(&["text/"]), 0);
+        assert_eq!(pick(&["text/html;q=0.5, */*;=x"]), 1);
+        assert_eq!(pick(&["text/html;q=0.5, */*;a b=x"]), 1);
         // A wildcard type needs a wildcard subtype: `*/html` is no range at all.
         assert_eq!(pick(&["*/html;q=0.5, application/problem+json;q=0.1"]), 0);
         let not_text = HeaderValue::from_bytes(b"text/html\xff").unwrap();
