@@ -334,3 +334,24 @@ async fn the_layer_is_ready_only_when_the_service_it_wraps_is() {
     let mut service = ResponseContext::new().layer(Overloaded);
     assert_eq!(service.ready().await.err(), Some("overloaded"));
 }
+
+/// The layer's body says where it ends: a problem written anew is one frame of the length it
+/// announced, and then the end.
+#[tokio::test]
+async fn a_rewritten_problem_is_one_frame_then_the_end() {
+    use http_body::Body as _;
+
+    let request = Request::builder()
+        .uri("/books/7")
+        .header("accept", "text/html")
+        .body(Body::empty())
+        .unwrap();
+    let mut body = app().oneshot(request).await.unwrap().into_body();
+    assert!(!body.is_end_stream());
+    let length = body.size_hint().exact().unwrap();
+    let frame = body.frame().await.unwrap().unwrap().into_data().unwrap();
+    assert_eq!(frame.len() as u64, length);
+    assert!(frame.starts_with(b"<!DOCTYPE html>"));
+    assert!(body.is_end_stream());
+    assert!(body.frame().await.is_none());
+}

@@ -198,4 +198,16 @@ async fn the_carried_error_reads_as_its_status() {
         text(OrderError::Storage(cause)),
         "500 Internal Server Error"
     );
+    // Its `Debug` shows what goes on the wire: the status and the header fields.
+    let cause = std::io::Error::other("disk /dev/sda1 is full");
+    let error = actix_web::Error::from(OrderError::Storage(cause));
+    let carried = error.as_error::<status_core::ActixResponse>().unwrap();
+    let debug = format!("{carried:?}");
+    assert!(
+        debug.starts_with("ActixResponse { status: 500, headers: "),
+        "{debug}"
+    );
+    assert!(debug.contains(r#""content-type""#), "{debug}");
+    assert!(debug.contains("application/problem+json"), "{debug}");
+    assert!(!debug.contains("sda1"), "{debug}");
 }

@@ -179,4 +179,24 @@ fn actix_errors_convert_for_an_error_handler_of_yours() {
         status_core::HttpStatus::status(&Rejection::from(length)),
         411
     );
+    let unreadable = || <serde::de::value::Error as serde::de::Error>::custom("not a number");
+    let query = actix_web::error::QueryPayloadError::Deserialize(unreadable());
+    assert_eq!(status_core::classify::actix_web_error(&query), 400);
+    assert_eq!(
+        status_core::HttpStatus::status(&Rejection::from(query)),
+        400
+    );
+    let path = actix_web::error::PathError::Deserialize(unreadable());
+    assert_eq!(status_core::classify::actix_web_error(&path), 400);
+    let rejected = Rejection::from(path);
+    assert_eq!(status_core::HttpStatus::status(&rejected), 400);
+    assert_eq!(
+        String::from_utf8(
+            status_core::HttpStatus::to_response(&rejected)
+                .into_body()
+                .to_vec()
+        )
+        .unwrap(),
+        r#"{"type":"about:blank","title":"Bad Request","status":400,"detail":"Path deserialize error: not a number"}"#
+    );
 }
