@@ -724,6 +724,15 @@ fn a_context_shows_what_it_offers() {
         format!("{context:?}"),
         r#"ResponseContext { default: Some("text/html; charset=utf-8"), offered: ["text/html; charset=utf-8", "application/vnd.shop.error+json"], request_id: Some("x-correlation-id") }"#
     );
+    let mut headers = http::HeaderMap::new();
+    headers.append("accept", http::HeaderValue::from_static("text/html"));
+    headers.append("accept", http::HeaderValue::from_static("*/*;q=0.1"));
+    headers.append("x-correlation-id", http::HeaderValue::from_static("a b"));
+    let request = context.for_request(&headers);
+    assert_eq!(
+        format!("{request:?}"),
+        r#"RequestContext { accept: ["text/html", "*/*;q=0.1"], request_id: Some("a%20b"), .. }"#
+    );
 }
 
 #[test]

@@ -438,7 +438,7 @@ type Candidates<'a> = [(&'a dyn ResponseFormat, &'static str); accept::MAX_CANDI
 impl fmt::Debug for RequestContext {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("RequestContext")
-            .field("accept", &self.accept)
+            .field("accept", &self.accept.iter().collect::<Vec<_>>())
             .field("request_id", &self.request_id)
             .finish_non_exhaustive()
     }
