@@ -450,6 +450,17 @@ mod tests {
     }
 
     #[test]
+    fn counts_are_own_and_transparent_entries() {
+        static MOSTLY_TRANSPARENT: ContractTable = ContractTable::v3(concat!(
+            "10:OrderError",
+            "O+8:NotFound404;9:Not Found-D+13:No such order0;P11:about:blank9:Not FoundD-0;0;",
+            "T+7:Payment12:PaymentError",
+            "T+5:Stock10:StockError",
+        ));
+        assert_eq!(MOSTLY_TRANSPARENT.counts(), Some((1, 2)));
+    }
+
+    #[test]
     fn an_undecodable_table_answers_a_bare_500_without_panicking() {
         static BROKEN: ContractTable = ContractTable::v3("10:OrderErrorO+8:NotFound40");
         assert_eq!(BROKEN.own(0), &UNDECODABLE);
