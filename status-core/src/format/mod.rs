@@ -421,3 +421,27 @@ pub(crate) fn in_format(
         .insert(ProblemDocument { json, format });
     response
 }
+
+#[cfg(test)]
+mod tests {
+    use super::RenderError;
+
+    #[test]
+    fn a_render_error_says_why_the_format_failed() {
+        let said = |error: RenderError| error.to_string();
+        assert_eq!(
+            said(RenderError::new("no template")),
+            "the response format failed: no template"
+        );
+        let json = serde_json::from_str::<u8>("x").unwrap_err();
+        assert_eq!(
+            said(RenderError::from(json)),
+            "the response format failed: expected value at line 1 column 1"
+        );
+        let io = std::io::Error::other("disk full");
+        assert_eq!(
+            said(RenderError::from(io)),
+            "the response format failed: disk full"
+        );
+    }
+}
