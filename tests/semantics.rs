@@ -6,7 +6,8 @@ use std::time::{Duration, SystemTime};
 
 use http::StatusCode;
 use status_core::{
-    Redirect, RedirectMethod, Retry, RetryAfter, RetryAfterValue, StatusClass, StatusSemantics,
+    Redirect, RedirectMethod, Retry, RetryAdvice, RetryAfter, RetryAfterValue, StatusClass,
+    StatusSemantics,
 };
 
 fn status(code: u16) -> StatusCode {
@@ -89,6 +90,47 @@ fn retry_for_every_code() {
     assert_eq!(StatusCode::TOO_MANY_REQUESTS.retry(), Retry::Later);
     assert_eq!(StatusCode::SERVICE_UNAVAILABLE.retry(), Retry::Later);
     assert_eq!(StatusCode::SEE_OTHER.retry(), Retry::NotFailed);
+}
+
+/// `RetryAdvice` for every code, with and without `Retry-After`: the status's own advice, the
+/// delay only where `Retry-After` means something, and a 413 with one is temporary
+/// (RFC 9110 §15.5.14).
+#[test]
+fn retry_advice_for_every_code() {
+    let response = |code: u16, retry_after: Option<&str>| {
+        let mut response = http::Response::builder().status(code);
+        if let Some(value) = retry_after {
+            response = response.header("retry-after", value);
+        }
+        response.body(()).unwrap()
+    };
+    for code in 100..=599 {
+        let status = status(code);
+        let plain = RetryAdvice::of(&response(code, None));
+        assert_eq!(
+            plain,
+            RetryAdvice {
+                retry: status.retry(),
+                after: None
+            },
+            "{code}"
+        );
+        let unreadable = RetryAdvice::of(&response(code, Some("soon")));
+        assert_eq!(unreadable, plain, "{code}");
+        let told = RetryAdvice::of(&response(code, Some("60")));
+        let (retry, after) = match code {
+            413 => (
+                Retry::Later,
+                Some(RetryAfter::Delay(Duration::from_secs(60))),
+            ),
+            300..=399 | 429 | 503 => (
+                status.retry(),
+                Some(RetryAfter::Delay(Duration::from_secs(60))),
+            ),
+            _ => (status.retry(), None),
+        };
+        assert_eq!(told, RetryAdvice { retry, after }, "{code}");
+    }
 }
 
 #[test]
