@@ -697,3 +697,28 @@ fn fixed_members_are_typed_by_their_value() {
         json!({"type": "boolean", "enum": [true]})
     );
 }
+
+/// Variants of one status that fix a member: its `enum` lists each value once, in the order the
+/// variants give them.
+#[derive(Debug, thiserror::Error, HttpStatus)]
+enum StockError {
+    #[error("sold out")]
+    #[status(409, extensions(code = "stock"))]
+    SoldOut,
+    #[error("reserved")]
+    #[status(409, extensions(code = "reserved"))]
+    Reserved,
+    #[error("withdrawn")]
+    #[status(409, extensions(code = "stock"))]
+    Withdrawn,
+}
+
+#[test]
+fn a_member_fixed_by_several_variants_lists_each_value_once() {
+    let document = responses::<StockError>();
+    let schema = &document["409"]["content"]["application/problem+json"]["schema"];
+    assert_eq!(
+        schema["properties"]["code"],
+        json!({"type": "string", "enum": ["stock", "reserved"]})
+    );
+}
