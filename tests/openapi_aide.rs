@@ -122,6 +122,18 @@ fn the_error_type_s_responses_are_the_operation_s() {
     );
 }
 
+/// An operation written by hand takes a type's responses, the same as one aide infers.
+#[test]
+fn responses_added_to_an_operation_by_hand() {
+    let mut operation = aide::openapi::Operation::default();
+    Responses::of::<OrderError>().add_to_operation(&mut operation);
+    let document = serde_json::to_value(&operation).unwrap();
+    assert_eq!(
+        document["responses"],
+        Responses::of::<OrderError>().to_json()
+    );
+}
+
 /// The drop-in `Json` documents its body's schema, and the problems it rejects with, as the
 /// `Rejection` it answers them with.
 #[test]

@@ -33,7 +33,8 @@ fn routes() -> Router {
         )
         .route(
             "/forms",
-            post(|Form(book): Form<Book>| async move { book.title }),
+            post(|Form(book): Form<Book>| async move { book.title })
+                .put(|Form(book): Form<Book>| async move { Form(book) }),
         )
         .route(
             "/books/{id}",
@@ -184,6 +185,11 @@ async fn requests_that_read_pass_through() {
     assert_eq!(body, r#"{"title":"Dune","pages":412}"#);
     let (status, _, body) = send("GET", "/books/7", None, "").await;
     assert_eq!((status, body.as_str()), (StatusCode::OK, "7"));
+    let form = Some("application/x-www-form-urlencoded");
+    let (status, headers, body) = send("PUT", "/forms", form, "title=Dune&pages=412").await;
+    assert_eq!(status, 200);
+    assert_eq!(headers["content-type"], "application/x-www-form-urlencoded");
+    assert_eq!(body, "title=Dune&pages=412");
     let (status, _, body) = send("GET", "/list?page=2", None, "").await;
     assert_eq!((status, body.as_str()), (StatusCode::OK, "2"));
     let (status, _, body) = send("GET", "/shelves/3", None, "").await;
