@@ -585,7 +585,10 @@ enum FieldHeaderError {
     Moved(#[location] String),
     #[error("sign in")]
     #[status(401)]
-    SignIn(#[header(WWW_AUTHENTICATE)] String),
+    SignIn(
+        #[header(WWW_AUTHENTICATE)] String,
+        #[header("x-sign-in-hint")] Option<String>,
+    ),
     #[error("busy")]
     #[status(503)]
     Busy(#[retry_after] std::time::Duration),
@@ -608,6 +611,11 @@ fn headers_from_fields_are_required_where_their_status_requires_them() {
         })
     );
     assert_eq!(header("401", "www-authenticate")["required"], true);
+    assert_eq!(
+        header("401", "x-sign-in-hint").get("required"),
+        None,
+        "a 401 requires its challenge, not every field it may send"
+    );
     assert_eq!(
         header("401", "www-authenticate")["schema"],
         json!({"type": "string"})
@@ -672,6 +680,7 @@ enum FixedMembersError {
             code = "maintenance",
             eta_minutes = 2.5,
             attempts = 3,
+            offset = -3,
             retryable = true
         )
     )]
@@ -692,6 +701,7 @@ fn fixed_members_are_typed_by_their_value() {
         json!({"type": "number", "enum": [2.5]})
     );
     assert_eq!(member("attempts"), json!({"type": "integer", "enum": [3]}));
+    assert_eq!(member("offset"), json!({"type": "integer", "enum": [-3]}));
     assert_eq!(
         member("retryable"),
         json!({"type": "boolean", "enum": [true]})

@@ -190,3 +190,56 @@ async fn integrations_log_at_the_variant_s_level() {
         "{logs:?}"
     );
 }
+
+/// Nothing of an error is written for a level no subscriber wants (the subscriber here takes
+/// debug and above): not even its `Display` is called.
+#[tokio::test]
+async fn nothing_is_written_for_a_level_no_subscriber_wants() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static WRITTEN: AtomicUsize = AtomicUsize::new(0);
+
+    #[derive(Debug, HttpStatus)]
+    #[status(404, detail = hidden, log = trace)]
+    struct QuietlyMissing;
+
+    impl std::fmt::Display for QuietlyMissing {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            WRITTEN.fetch_add(1, Ordering::SeqCst);
+            f.write_str("no such book")
+        }
+    }
+
+    impl std::error::Error for QuietlyMissing {}
+
+    let (logs, response) = log_capture::capture(async { QuietlyMissing.into_response() }).await;
+    assert_eq!(response.status(), 404);
+    assert!(logs.is_empty(), "{logs:?}");
+    assert_eq!(WRITTEN.load(Ordering::SeqCst), 0);
+}
+
+/// A response that could not be built goes out as the fallback 500 and is logged as an error,
+/// whatever level its variant names, with the field that failed and never its value.
+#[tokio::test]
+async fn a_response_that_could_not_be_built_is_logged_as_an_error() {
+    #[derive(Debug, thiserror::Error, HttpStatus)]
+    #[error("no book with that id")]
+    #[status(404, log = debug)]
+    struct Missing {
+        #[header("x-request-id")]
+        request_id: String,
+    }
+
+    let missing = Missing {
+        request_id: "r-1\r\nset-cookie: stolen".into(),
+    };
+    let (logs, response) = log_capture::capture(async { missing.into_response() }).await;
+    assert_eq!(response.status(), 500);
+    assert_eq!(logs.len(), 1, "{logs:?}");
+    assert!(logs[0].contains(" ERROR "), "{logs:?}");
+    assert!(
+        logs[0].contains("the error's response could not be built; sent the fallback 500"),
+        "{logs:?}"
+    );
+    assert!(logs[0].contains("x-request-id"), "{logs:?}");
+    assert!(!logs[0].contains("stolen"), "{logs:?}");
+}
