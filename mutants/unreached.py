@@ -7,8 +7,11 @@ one commit and another shard run at a later one can miss or repeat a mutant).
 
 HEAD_SHARDS: the shards of N=4 run (or to be run) at HEAD, as `0,3`; `-` for none.
 COMMIT:K/N: a shard run at an earlier commit. A mutant counts as reached there when the same
-mutation of the same function in the same file was in that shard (its line may have moved);
-`RENAMED=old.rs=new/mod.rs` in the environment maps a file moved since.
+mutation of the same function in the same file was in that shard (its line may have moved).
+
+Two mutants alike but for their line (the same operator twice in one function) count as one:
+a shard that reached either reached both. `RENAMED=old.rs=new/mod.rs` in the environment maps a
+file moved since.
 The names printed go to `mutants/run.sh CRATE --names names.txt`.
 """
 
