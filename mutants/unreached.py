@@ -9,9 +9,9 @@ HEAD_SHARDS: the shards of N=4 run (or to be run) at HEAD, as `0,3`; `-` for non
 COMMIT:K/N: a shard run at an earlier commit. A mutant counts as reached there when the same
 mutation of the same function in the same file was in that shard (its line may have moved).
 
-Two mutants alike but for their line (the same operator twice in one function) count as one:
-a shard that reached either reached both. `RENAMED=old.rs=new/mod.rs` in the environment maps a
-file moved since.
+Two mutants alike but for their line (the same operator twice in one function) are told apart
+by their order in the file. `RENAMED=old.rs=new/mod.rs` in the environment maps a file moved
+since.
 The names printed go to `mutants/run.sh CRATE --names names.txt`.
 """
 
@@ -38,6 +38,18 @@ def key(name, renamed):
     return name
 
 
+def keys(names, renamed):
+    """Each name's key, and its place among the names of the same key (in source order), so that
+    two mutants alike but for their line stay two."""
+    seen = {}
+    out = []
+    for name in names:
+        k = key(name, renamed)
+        seen[k] = seen.get(k, 0) + 1
+        out.append((k, seen[k]))
+    return out
+
+
 def main():
     if len(sys.argv) < 3:
         sys.exit(__doc__)
@@ -57,15 +69,19 @@ def main():
             subprocess.run(["git", "worktree", "add", "-q", "--detach", tree, commit],
                            cwd=root, check=True)
             try:
-                reached.update(key(name, renamed) for name in listed(tree, crate, shard))
+                every = listed(tree, crate)
+                in_shard = set(listed(tree, crate, shard))
+                reached.update(
+                    k for name, k in zip(every, keys(every, renamed)) if name in in_shard
+                )
             finally:
                 subprocess.run(["git", "worktree", "remove", "--force", tree], cwd=root,
                                check=True)
     names = listed(root, crate)
     unreached = [
         name
-        for i, name in enumerate(names)
-        if i % 4 not in at_head and key(name, renamed) not in reached
+        for i, (name, k) in enumerate(zip(names, keys(names, renamed)))
+        if i % 4 not in at_head and k not in reached
     ]
     print(f"{crate}: {len(names)} mutants at HEAD, {len(unreached)} reached by no shard",
           file=sys.stderr)
