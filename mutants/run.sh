@@ -27,7 +27,10 @@ fi
 if [ "${1:-}" = --names ]; then
   names=${2:?"--names needs a file of mutant names"}
   shift 2
-  set -- --re "$(grep -v '^$' "$names" | sed -e 's/[][\\^$.|?*+(){}]/\\&/g' -e 's/^/^/' -e 's/$/$/' | paste -sd'|')" "$@"
+  re=$(grep -v '^$' "$names" | sed -e 's/[][\\^$.|?*+(){}]/\\&/g' -e 's/^/^/' -e 's/$/$/' | paste -sd'|' || true)
+  # An empty pattern would match every mutant of the crate.
+  [ -n "$re" ] || { echo "no mutant names in $names" >&2; exit 2; }
+  set -- --re "$re" "$@"
 fi
 command -v cargo-mutants >/dev/null || cargo install cargo-mutants --locked --version '^27'
 
