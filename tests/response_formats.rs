@@ -597,11 +597,9 @@ fn a_format_that_names_no_media_type_leaves_the_problem_in_rfc_9457_json() {
     assert_eq!(parts(&response).1, JSON);
 }
 
-#[test]
-fn a_problem_with_a_null_instance_gets_the_request_id_once() {
-    let mut foreign = Response::new(Bytes::from_static(
-        br#"{"type":"about:blank","title":"Not Found","status":404,"instance":null}"#,
-    ));
+/// A 404 from elsewhere, labelled RFC 9457 JSON, finished for a request with id `req-1`.
+fn foreign_finished(body: &'static [u8]) -> String {
+    let mut foreign = Response::new(Bytes::from_static(body));
     *foreign.status_mut() = http::StatusCode::NOT_FOUND;
     foreign.headers_mut().insert(
         "content-type",
@@ -610,9 +608,34 @@ fn a_problem_with_a_null_instance_gets_the_request_id_once() {
     let response = ResponseContext::new()
         .for_request(&request(None, Some("req-1")))
         .finish(foreign);
+    parts(&response).2
+}
+
+#[test]
+fn a_problem_with_a_null_instance_gets_the_request_id_once() {
     assert_eq!(
-        parts(&response).2,
+        foreign_finished(
+            br#"{"type":"about:blank","title":"Not Found","status":404,"instance":null}"#
+        ),
         r#"{"type":"about:blank","title":"Not Found","status":404,"instance":"req-1"}"#
+    );
+}
+
+#[test]
+fn a_body_labelled_problem_json_that_is_not_json_is_left_as_it_is() {
+    // Each ends in `}`, where an id would go into an object; none is one.
+    for body in [
+        &br#"{"title":"Not Found","status":404}}"#[..],
+        br#"{"title":"Not Found" "status":404}"#,
+        br#"[{"title":"Not Found"}]}"#,
+        br#"not json {}"#,
+    ] {
+        assert_eq!(foreign_finished(body), std::str::from_utf8(body).unwrap());
+    }
+    // A JSON object still gets the id.
+    assert_eq!(
+        foreign_finished(br#"{"title":"Not Found"} "#),
+        r#"{"title":"Not Found","instance":"req-1"}"#
     );
 }
 

@@ -357,7 +357,7 @@ pub(crate) fn render(
 }
 
 /// `json` with an `instance` member appended when it has none; `json` itself without one to
-/// add. `None` when it is not a JSON object.
+/// add. `None` when it is not a JSON object (malformed JSON included).
 fn with_instance(json: &Bytes, instance: Option<&str>) -> Option<Bytes> {
     let Some(instance) = instance else {
         return Some(json.clone());
@@ -377,8 +377,10 @@ fn with_instance(json: &Bytes, instance: Option<&str>) -> Option<Bytes> {
             return Some(Bytes::from(out));
         }
     }
-    let trimmed = json.trim_ascii_end();
-    let body = trimmed.strip_suffix(b"}")?;
+    // JSON whose text ends in `}` is an object. A foreign body labelled RFC 9457 JSON that is
+    // not JSON is left as it is, not made longer.
+    serde_json::from_slice::<serde::de::IgnoredAny>(json).ok()?;
+    let body = json.trim_ascii_end().strip_suffix(b"}")?;
     let mut out = Vec::with_capacity(json.len() + instance.len() + 16);
     out.extend_from_slice(body);
     if body.trim_ascii_end() != b"{" {
