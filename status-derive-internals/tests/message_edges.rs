@@ -205,3 +205,20 @@ fn a_struct_with_only_type_keys_still_needs_its_status() {
         "{all:?}"
     );
 }
+
+#[test]
+fn a_2xx_is_a_mistake_on_a_type_named_an_error_or_with_error_attributes_each_alone() {
+    let success = "reports a failure as a success";
+    // None of the three: a 2xx is what the type is for.
+    assert!(messages(r#"enum Outcome { #[status(200)] Fine }"#).is_empty());
+    for source in [
+        // Only the name.
+        r#"enum OutcomeError { #[status(200)] Fine }"#,
+        // Only `#[error]` on the type.
+        r#"#[error("x")] #[status(200)] struct Outcome;"#,
+        // Only `#[error]` on a variant.
+        r#"enum Outcome { #[error("x")] #[status(200)] Fine }"#,
+    ] {
+        assert!(message(source).contains(success), "{source}");
+    }
+}
