@@ -222,3 +222,46 @@ fn a_2xx_is_a_mistake_on_a_type_named_an_error_or_with_error_attributes_each_alo
         assert!(message(source).contains(success), "{source}");
     }
 }
+
+#[test]
+fn syn_s_own_parse_errors_reach_the_user() {
+    for (source, expected) in [
+        // Between items.
+        (
+            r#"enum Shelf { #[error("x")] #[status(404 409)] Missing }"#,
+            "expected `,`",
+        ),
+        // A code of a status set.
+        (
+            r#"enum Shelf { #[error("x")] #[status(404 | )] Missing }"#,
+            "unexpected end of input, expected identifier",
+        ),
+        // A key's value.
+        (
+            r#"enum Shelf { #[error("x")] #[status(404, location = )] Missing }"#,
+            "unexpected end of input, expected a value after `=`: a number, a string or a name",
+        ),
+    ] {
+        assert_eq!(message(source), expected, "{source}");
+    }
+}
+
+#[test]
+fn an_enum_default_with_status_keys_but_no_code_asks_for_the_code() {
+    let source = r#"#[status(detail = hidden)] enum Shelf { #[error("x")] #[status(404)] Missing }"#;
+    assert!(
+        message(source).starts_with("`#[status(...)]` needs a status code, first"),
+        "{source}"
+    );
+}
+
+#[test]
+fn a_long_key_is_suggested_across_a_third_of_its_length() {
+    // `retry_after` has 11 characters: three edits are still a typo of it, four are not.
+    assert!(
+        message(r#"enum Busy { #[error("x")] #[status(503, retri_aft = 5)] Down }"#)
+            .ends_with("did you mean `retry_after`?")
+    );
+    let far = message(r#"enum Busy { #[error("x")] #[status(503, retri_af = 5)] Down }"#);
+    assert!(!far.contains("did you mean"), "{far}");
+}
