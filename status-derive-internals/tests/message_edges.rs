@@ -248,7 +248,8 @@ fn syn_s_own_parse_errors_reach_the_user() {
 
 #[test]
 fn an_enum_default_with_status_keys_but_no_code_asks_for_the_code() {
-    let source = r#"#[status(detail = hidden)] enum Shelf { #[error("x")] #[status(404)] Missing }"#;
+    let source =
+        r#"#[status(detail = hidden)] enum Shelf { #[error("x")] #[status(404)] Missing }"#;
     assert!(
         message(source).starts_with("`#[status(...)]` needs a status code, first"),
         "{source}"
@@ -264,4 +265,30 @@ fn a_long_key_is_suggested_across_a_third_of_its_length() {
     );
     let far = message(r#"enum Busy { #[error("x")] #[status(503, retri_af = 5)] Down }"#);
     assert!(!far.contains("did you mean"), "{far}");
+}
+
+#[test]
+fn one_field_gives_several_headers_and_roles_each_once() {
+    for source in [
+        r#"enum Stock { #[error("x")] #[status(409)] Out { #[header("x-a")] #[header("x-b")] id: u64 } }"#,
+        r#"enum Stock { #[error("x")] #[status(409)] Out { #[header("x-a")] #[extension("abc")] id: u64 } }"#,
+    ] {
+        assert!(messages(source).is_empty(), "{source}");
+    }
+    assert_eq!(
+        message(
+            r#"enum Stock { #[error("x")] #[status(409)] Out { #[header("x-a")] #[header("x-a")] id: u64 } }"#
+        ),
+        "duplicate `#[header]` on this field"
+    );
+}
+
+#[test]
+fn integrations_takes_only_none() {
+    assert!(
+        message(
+            r#"#[status(integrations = all)] enum Shelf { #[error("x")] #[status(404)] Missing }"#
+        )
+        .starts_with("`integrations` takes `none`")
+    );
 }
