@@ -1,7 +1,7 @@
 //! The shape of what the derive generates, where the response it builds is the same either way
 //! and only the code differs: the common shapes as one call each (less for every user's build to
-//! type-check, BENCHMARKS.md), and a `Display` bound on a generic type only where a response
-//! writes the error's `Display` as its `detail`.
+//! type-check, BENCHMARKS.md), a `Display` bound on a generic type only where a response
+//! writes the error's `Display` as its `detail`, and no empty piece of a `location` template.
 
 use std::str::FromStr;
 
@@ -83,4 +83,21 @@ fn a_generic_type_needs_display_only_where_a_detail_writes_it() {
     assert!(!asks_for_display(
         r#"enum Saved<T> { #[status(200, body = none)] Done(T) }"#
     ));
+}
+
+#[test]
+fn a_location_template_writes_no_empty_piece() {
+    // Before the first placeholder and between two, nothing is written; the one literal here is
+    // the `/orders/` between `{base}` and `{id}`.
+    for (template, literals) in [("{base}{id}", 0), ("{base}/orders/{id}", 1)] {
+        let source = format!(
+            r#"#[status(303, location = "{template}")] struct Moved {{ base: String, id: u64 }}"#
+        );
+        let text = expansion(&source);
+        assert_eq!(
+            text.matches(".literal(").count(),
+            literals,
+            "{source}: {text}"
+        );
+    }
 }
