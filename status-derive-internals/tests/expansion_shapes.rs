@@ -76,6 +76,10 @@ fn a_generic_type_needs_display_only_where_a_detail_writes_it() {
     assert!(!asks_for_display(
         r#"enum Lookup<T> { #[status(404, detail = "No such thing.")] Missing(T) }"#
     ));
+    // Not generic: the type's own `Display`, which the `#[error]` gives, needs no bound.
+    assert!(!asks_for_display(
+        r#"enum Lookup { #[error("{0} is missing")] #[status(404)] Missing(u64) }"#
+    ));
     // No body, so no detail to write, whatever the detail would have been.
     assert!(!asks_for_display(
         r#"enum Saved<T> { #[status(204)] Done(T) }"#
@@ -99,5 +103,17 @@ fn a_location_template_writes_no_empty_piece() {
             literals,
             "{source}: {text}"
         );
+    }
+}
+
+#[test]
+fn a_field_type_that_holds_a_parameter_inside_brackets_is_bounded() {
+    for ty in ["(T, u8)", "[T; 2]", "Vec<(u8, T)>"] {
+        let source = format!(
+            r#"enum Lookup<T> {{ #[error("x")] #[status(409)] Conflict {{ #[extension("items")] items: {ty} }} }}"#
+        );
+        let bound = format!("{}:::status_core::ExtensionMember", ty.replace(' ', ""));
+        let text = expansion(&source);
+        assert!(text.contains(&bound), "{source}: {text}");
     }
 }

@@ -292,3 +292,18 @@ fn integrations_takes_only_none() {
         .starts_with("`integrations` takes `none`")
     );
 }
+
+#[test]
+fn reason_is_the_phrase_of_the_unregistered_code_of_a_status_set() {
+    let set = r#"enum Upload { #[error("x")] #[status(400 | 499, classify = crate::pick, reason = "Client Closed Request")] Cut(std::io::Error) }"#;
+    assert!(messages(set).is_empty(), "{set}: {:?}", messages(set));
+    // Without the unregistered code, `reason` contradicts the registry, for each code.
+    let registered = messages(
+        r#"enum Upload { #[error("x")] #[status(400 | 409, classify = crate::pick, reason = "Client Closed Request")] Cut(std::io::Error) }"#,
+    );
+    assert_eq!(registered.len(), 2, "{registered:?}");
+    assert!(
+        registered[0].starts_with("400 is registered as \"Bad Request\""),
+        "{registered:?}"
+    );
+}
