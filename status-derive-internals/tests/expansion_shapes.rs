@@ -78,6 +78,10 @@ fn a_generic_type_needs_display_only_where_a_detail_writes_it() {
     assert!(!asks_for_display(
         r#"enum Lookup<T> { #[status(404, detail = "No such thing.")] Missing(T) }"#
     ));
+    // Each status of a set writes it.
+    assert!(asks_for_display(
+        r#"enum Lookup<T> { #[error("{0} is bad")] #[status(400 | 422, classify = crate::pick)] Bad(T) }"#
+    ));
     // Not generic: the type's own `Display`, which the `#[error]` gives, needs no bound.
     assert!(!asks_for_display(
         r#"enum Lookup { #[error("{0} is missing")] #[status(404)] Missing(u64) }"#
