@@ -10,7 +10,9 @@ COMMIT:K/N: a shard run at an earlier commit. A mutant counts as reached there w
 mutation of the same function in the same file was in that shard (its line may have moved).
 
 Two mutants alike but for their line (the same operator twice in one function) are told apart
-by their order in the file. `RENAMED=old.rs=new/mod.rs` in the environment maps a file moved
+by their order in the file. Where the commits between added or removed such a twin ahead of
+another, the order shifts and one of them can count as reached when it was not: check by hand
+the keys whose count changed. `RENAMED=old.rs=new/mod.rs` in the environment maps a file moved
 since.
 The names printed go to `mutants/run.sh CRATE --names names.txt`.
 """
