@@ -10,9 +10,9 @@ COMMIT:K/N: a shard run at an earlier commit. A mutant counts as reached there w
 mutation of the same function in the same file was in that shard (its line may have moved).
 
 Two mutants alike but for their line (the same operator twice in one function) are told apart
-by their order in the file. Where the commits between added or removed such a twin ahead of
-another, the order shifts and one of them can count as reached when it was not: check by hand
-the keys whose count changed. `RENAMED=old.rs=new/mod.rs` in the environment maps a file moved
+by their order in the file. That order can shift when the commits between added or removed a
+twin, so a shard at a commit where a key had another number of mutants than at HEAD reaches
+none of that key's. `RENAMED=old.rs=new/mod.rs` in the environment maps a file moved
 since.
 The names printed go to `mutants/run.sh CRATE --names names.txt`.
 """
@@ -52,6 +52,14 @@ def keys(names, renamed):
     return out
 
 
+def counts(placed):
+    """How many mutants each key has."""
+    out = {}
+    for k, _ in placed:
+        out[k] = out.get(k, 0) + 1
+    return out
+
+
 def main():
     if len(sys.argv) < 3:
         sys.exit(__doc__)
@@ -73,17 +81,21 @@ def main():
             try:
                 every = listed(tree, crate)
                 in_shard = set(listed(tree, crate, shard))
+                placed = keys(every, renamed)
+                count = counts(placed)
                 reached.update(
-                    k for name, k in zip(every, keys(every, renamed)) if name in in_shard
+                    (k, count[k[0]]) for name, k in zip(every, placed) if name in in_shard
                 )
             finally:
                 subprocess.run(["git", "worktree", "remove", "--force", tree], cwd=root,
                                check=True)
     names = listed(root, crate)
+    placed = keys(names, renamed)
+    at_head_count = counts(placed)
     unreached = [
         name
-        for i, (name, k) in enumerate(zip(names, keys(names, renamed)))
-        if i % 4 not in at_head and k not in reached
+        for i, (name, k) in enumerate(zip(names, placed))
+        if i % 4 not in at_head and (k, at_head_count[k[0]]) not in reached
     ]
     print(f"{crate}: {len(names)} mutants at HEAD, {len(unreached)} reached by no shard",
           file=sys.stderr)
