@@ -137,9 +137,9 @@ pub enum OrderRejected {
     NotJson,
 }
 
-/// What the order API answers when it cannot serve the request.
+/// The order API's caller, named by the bearer token, or the challenge to send one.
 #[derive(Debug, thiserror::Error, HttpStatus)]
-pub enum OrderApiError {
+pub enum SignInError {
     #[error("the order API needs a bearer token: Authorization: Bearer <customer>")]
     #[status(401, www_authenticate = r#"Bearer realm="shop""#)]
     SignInRequired,
@@ -150,6 +150,27 @@ pub enum OrderApiError {
         www_authenticate = r#"Bearer realm="shop", error="invalid_token""#
     )]
     InvalidToken,
+}
+
+/// What `POST /api/v2/orders` answers when it cannot place the order.
+#[derive(Debug, thiserror::Error, HttpStatus)]
+pub enum OrderApiError {
+    #[error(transparent)]
+    #[status(transparent)]
+    SignIn(#[from] SignInError),
+
+    #[error(transparent)]
+    #[status(transparent)]
+    Rejected(#[from] OrderRejected),
+}
+
+/// What `GET /api/v2/orders/{id}` answers when it cannot show the order: it sends no 400 or
+/// 415, so its OpenAPI entry lists none.
+#[derive(Debug, thiserror::Error, HttpStatus)]
+pub enum OrderLookupError {
+    #[error(transparent)]
+    #[status(transparent)]
+    SignIn(#[from] SignInError),
 
     // It answers exactly what `NotYours` answers; a doc comment would be published in the
     // OpenAPI document, so this is a plain comment.
@@ -166,10 +187,6 @@ pub enum OrderApiError {
         owner: String,
         customer: String,
     },
-
-    #[error(transparent)]
-    #[status(transparent)]
-    Rejected(#[from] OrderRejected),
 }
 
 /// The web shop has no such order (or it is not a web order). A browser gets it as an HTML page,
@@ -232,13 +249,13 @@ impl ResponseFormat for PartnerJson {
     }
 }
 
-/// The order API's errors, in the partners' house format.
+/// The order lookup's errors, in the partners' house format.
 #[derive(Debug, thiserror::Error, HttpStatus)]
 #[status(format = PartnerJson)]
 pub enum PartnerOrderError {
     #[error(transparent)]
     #[status(transparent)]
-    Api(#[from] OrderApiError),
+    Api(#[from] OrderLookupError),
 }
 
 /// Nothing at this address.

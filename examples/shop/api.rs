@@ -16,19 +16,19 @@ use status_core::Json;
 
 use super::*;
 /// The customer named by the request's bearer token.
-fn customer(headers: &HeaderMap) -> Result<String, OrderApiError> {
+fn customer(headers: &HeaderMap) -> Result<String, SignInError> {
     let Some(value) = headers.get(AUTHORIZATION) else {
-        return Err(OrderApiError::SignInRequired);
+        return Err(SignInError::SignInRequired);
     };
-    let value = value.to_str().map_err(|_| OrderApiError::InvalidToken)?;
+    let value = value.to_str().map_err(|_| SignInError::InvalidToken)?;
     let (scheme, token) = value.split_once(' ').unwrap_or((value, ""));
     if !scheme.eq_ignore_ascii_case("bearer") {
         // Another scheme: the challenge says which one this realm takes.
-        return Err(OrderApiError::SignInRequired);
+        return Err(SignInError::SignInRequired);
     }
     let token = token.trim();
     if token.is_empty() || !token.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        return Err(OrderApiError::InvalidToken);
+        return Err(SignInError::InvalidToken);
     }
     Ok(token.to_ascii_lowercase())
 }
@@ -76,14 +76,14 @@ pub(super) async fn order_api(
     State(shop): State<Shop>,
     headers: HeaderMap,
     path: Result<Path<Id>, PathRejection>,
-) -> Result<axum::Json<Order>, OrderApiError> {
+) -> Result<axum::Json<Order>, OrderLookupError> {
     let customer = customer(&headers)?;
     let id = path_id(path);
     let Some(order) = id.parse().ok().and_then(|id| shop.order(id)) else {
-        return Err(OrderApiError::NotFound { id });
+        return Err(OrderLookupError::NotFound { id });
     };
     if order.customer != customer {
-        return Err(OrderApiError::NotYours {
+        return Err(OrderLookupError::NotYours {
             id: order.id,
             owner: order.customer,
             customer,

@@ -24,8 +24,8 @@
 //! | GET, POST | `/checkout/standby` | 200 HTML: shows what it received | |
 //! | any | `/loop/a`, `/loop/b` | 302 to each other, forever | [`Redirect::LoopToB`], [`Redirect::LoopToA`] |
 //! | any | `/api/v1/orders` | 308 to `/api/v2/orders` (keeps the POST and its body) | [`Redirect::OrderApiMoved`] |
-//! | POST | `/api/v2/orders` | 201 with `Location: /api/v2/orders/{id}`, echoing what it received; 401; 400; 415 | [`OrderCreated`], [`OrderApiError`] |
-//! | GET | `/api/v2/orders/{id}` | 200 JSON; 401 with `WWW-Authenticate`; 404; someone else's order: 403 concealed as the same 404 | [`OrderApiError`] |
+//! | POST | `/api/v2/orders` | 201 with `Location: /api/v2/orders/{id}`, echoing what it received; 401; 400; 415 | [`OrderCreated`], [`OrderApiError`] (with [`SignInError`]) |
+//! | GET | `/api/v2/orders/{id}` | 200 JSON; 401 with `WWW-Authenticate`; 404; someone else's order: 403 concealed as the same 404 | [`OrderLookupError`] |
 //! | GET | `/api/partner/orders/{id}` | the same as `/api/v2/orders/{id}`, errors in the partners' house format `{"error":{"code":404,"message":"..."}}` (`application/json`) | [`PartnerOrderError`] |
 //! | POST | `/api/batch` | 202 with `Location: /api/batch/{id}` | [`BatchAccepted`] |
 //! | GET | `/api/batch/{id}` | 200 JSON; 404 | [`NotFound::Batch`] |

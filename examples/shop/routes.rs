@@ -1,7 +1,7 @@
 //! The shop's routes, and the OpenAPI document of every one, served at `GET /openapi.json`.
 //!
 //! The document is built by aide from the handlers' own types: a handler that returns
-//! `Result<axum::Json<Order>, OrderApiError>` documents every status `OrderApiError` answers,
+//! `Result<axum::Json<Order>, OrderLookupError>` documents every status `OrderLookupError` answers,
 //! and the drop-in extractors the problems they reject a request with. No status is written
 //! here by hand. What no handler's type says is added from the type that answers it: the `503`
 //! the maintenance layer answers on every storefront route. A method a route does not serve is
