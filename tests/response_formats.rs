@@ -599,6 +599,11 @@ fn a_format_that_names_no_media_type_leaves_the_problem_in_rfc_9457_json() {
 
 /// A 404 from elsewhere, labelled RFC 9457 JSON, finished for a request with id `req-1`.
 fn foreign_finished(body: &'static [u8]) -> String {
+    String::from_utf8(foreign_finished_bytes(body)).unwrap()
+}
+
+/// [`foreign_finished`]'s body as bytes.
+fn foreign_finished_bytes(body: &'static [u8]) -> Vec<u8> {
     let mut foreign = Response::new(Bytes::from_static(body));
     *foreign.status_mut() = http::StatusCode::NOT_FOUND;
     foreign.headers_mut().insert(
@@ -608,7 +613,7 @@ fn foreign_finished(body: &'static [u8]) -> String {
     let response = ResponseContext::new()
         .for_request(&request(None, Some("req-1")))
         .finish(foreign);
-    parts(&response).2
+    response.body().to_vec()
 }
 
 #[test]
@@ -632,6 +637,9 @@ fn a_body_labelled_problem_json_that_is_not_json_is_left_as_it_is() {
     ] {
         assert_eq!(foreign_finished(body), std::str::from_utf8(body).unwrap());
     }
+    // A string that is not UTF-8 makes it no JSON either.
+    let not_utf8 = b"{\"title\":\"Not \xff Found\"}";
+    assert_eq!(foreign_finished_bytes(not_utf8), not_utf8);
     // A JSON object still gets the id.
     assert_eq!(
         foreign_finished(br#"{"title":"Not Found"} "#),

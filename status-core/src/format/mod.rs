@@ -357,7 +357,9 @@ pub(crate) fn render(
 }
 
 /// `json` with an `instance` member appended when it has none; `json` itself without one to
-/// add. `None` when it is not a JSON object (malformed JSON included).
+/// add. `None` when it is not a JSON object (malformed JSON and invalid UTF-8 included), and
+/// when it mentions `instance` but is no document `Document` reads (a standard member that is
+/// not a string): whether it has the member cannot be told then.
 fn with_instance(json: &Bytes, instance: Option<&str>) -> Option<Bytes> {
     let Some(instance) = instance else {
         return Some(json.clone());
@@ -379,7 +381,8 @@ fn with_instance(json: &Bytes, instance: Option<&str>) -> Option<Bytes> {
     }
     // JSON whose text ends in `}` is an object. A foreign body labelled RFC 9457 JSON that is
     // not JSON is left as it is, not made longer.
-    serde_json::from_slice::<serde::de::IgnoredAny>(json).ok()?;
+    // (serde_json skips the bytes of a string it ignores without checking them as UTF-8.)
+    serde_json::from_str::<serde::de::IgnoredAny>(std::str::from_utf8(json).ok()?).ok()?;
     let body = json.trim_ascii_end().strip_suffix(b"}")?;
     let mut out = Vec::with_capacity(json.len() + instance.len() + 16);
     out.extend_from_slice(body);
