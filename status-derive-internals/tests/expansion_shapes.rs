@@ -1,7 +1,8 @@
 //! The shape of what the derive generates, where the response it builds is the same either way
 //! and only the code differs: the common shapes as one call each (less for every user's build to
 //! type-check, BENCHMARKS.md), a `Display` bound on a generic type only where a response
-//! writes the error's `Display` as its `detail`, no empty piece of a `location` template; and
+//! writes the error's `Display` as its `detail`, a bound on a field's type that holds a parameter
+//! inside brackets, no empty piece of a `location` template; and
 //! which transparent variants the conceal check reads when the crate compiles, and which it
 //! leaves to `check_concealment` at run time.
 
@@ -125,7 +126,7 @@ fn a_field_type_that_holds_a_parameter_inside_brackets_is_bounded() {
 }
 
 #[test]
-fn a_transparent_field_that_names_a_lifetime_parameter_is_checked_at_run_time() {
+fn a_transparent_field_that_names_a_lifetime_parameter_is_an_unknown_entry() {
     // A constant beside the impl cannot name `'a`: those two entries are `Unknown`, for
     // `check_concealment` to read at run time; `'static` is no parameter, and is checked when
     // the crate compiles.

@@ -224,7 +224,7 @@ fn a_2xx_is_a_mistake_on_a_type_named_an_error_or_with_error_attributes_each_alo
 }
 
 #[test]
-fn syn_s_own_parse_errors_reach_the_user() {
+fn parse_errors_reach_the_user_from_each_place_they_come_from() {
     for (source, expected) in [
         // Between items.
         (
@@ -259,10 +259,8 @@ fn an_enum_default_with_status_keys_but_no_code_asks_for_the_code() {
 #[test]
 fn a_long_key_is_suggested_across_a_third_of_its_length() {
     // `retry_after` has 11 characters: three edits are still a typo of it, four are not.
-    assert!(
-        message(r#"enum Busy { #[error("x")] #[status(503, retri_aft = 5)] Down }"#)
-            .ends_with("did you mean `retry_after`?")
-    );
+    let near = message(r#"enum Busy { #[error("x")] #[status(503, retri_aft = 5)] Down }"#);
+    assert!(near.ends_with("did you mean `retry_after`?"), "{near}");
     let far = message(r#"enum Busy { #[error("x")] #[status(503, retri_af = 5)] Down }"#);
     assert!(!far.contains("did you mean"), "{far}");
 }
@@ -281,16 +279,23 @@ fn one_field_gives_several_headers_and_roles_each_once() {
         ),
         "duplicate `#[header]` on this field"
     );
+    assert_eq!(
+        message(
+            r#"enum Moved { #[error("x")] #[status(303)] Done { #[location] #[location] at: String } }"#
+        ),
+        "duplicate `#[location]` on this field"
+    );
 }
 
 #[test]
 fn integrations_takes_only_none() {
-    assert!(
-        message(
-            r#"#[status(integrations = all)] enum Shelf { #[error("x")] #[status(404)] Missing }"#
-        )
-        .starts_with("`integrations` takes `none`")
+    let source =
+        r#"#[status(integrations = none)] enum Shelf { #[error("x")] #[status(404)] Missing }"#;
+    assert!(messages(source).is_empty(), "{source}");
+    let all = message(
+        r#"#[status(integrations = all)] enum Shelf { #[error("x")] #[status(404)] Missing }"#,
     );
+    assert!(all.starts_with("`integrations` takes `none`"), "{all}");
 }
 
 #[test]
@@ -304,6 +309,10 @@ fn reason_is_the_phrase_of_the_unregistered_code_of_a_status_set() {
     assert_eq!(registered.len(), 2, "{registered:?}");
     assert!(
         registered[0].starts_with("400 is registered as \"Bad Request\""),
+        "{registered:?}"
+    );
+    assert!(
+        registered[1].starts_with("409 is registered as \"Conflict\""),
         "{registered:?}"
     );
 }
