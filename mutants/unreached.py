@@ -12,7 +12,8 @@ mutation of the same function in the same file was in that shard (its line may h
 Two mutants alike but for their line (the same operator twice in one function) are told apart
 by their order in the file. That order can shift when the commits between added or removed a
 twin, so a shard at a commit where a key had another number of mutants than at HEAD reaches
-none of that key's. `RENAMED=old.rs=new/mod.rs` in the environment maps a file moved
+none of that key's. (A twin added and another removed between the commits leaves the number as
+it was, and goes unnoticed.) `RENAMED=old.rs=new/mod.rs` in the environment maps a file moved
 since.
 The names printed go to `mutants/run.sh CRATE --names names.txt`.
 """
