@@ -19,6 +19,7 @@ The names printed go to `mutants/run.sh CRATE --names names.txt`.
 """
 
 import os
+from collections import Counter
 import re
 import subprocess
 import sys
@@ -44,20 +45,12 @@ def key(name, renamed):
 def keys(names, renamed):
     """Each name's key, and its place among the names of the same key (in source order), so that
     two mutants alike but for their line stay two."""
-    seen = {}
+    seen = Counter()
     out = []
     for name in names:
         k = key(name, renamed)
-        seen[k] = seen.get(k, 0) + 1
+        seen[k] += 1
         out.append((k, seen[k]))
-    return out
-
-
-def counts(placed):
-    """How many mutants each key has."""
-    out = {}
-    for k, _ in placed:
-        out[k] = out.get(k, 0) + 1
     return out
 
 
@@ -83,20 +76,22 @@ def main():
                 every = listed(tree, crate)
                 in_shard = set(listed(tree, crate, shard))
                 placed = keys(every, renamed)
-                count = counts(placed)
+                count = Counter(k for k, _ in placed)
                 reached.update(
-                    (k, count[k[0]]) for name, k in zip(every, placed) if name in in_shard
+                    (k, place, count[k])
+                    for name, (k, place) in zip(every, placed)
+                    if name in in_shard
                 )
             finally:
                 subprocess.run(["git", "worktree", "remove", "--force", tree], cwd=root,
                                check=True)
     names = listed(root, crate)
     placed = keys(names, renamed)
-    at_head_count = counts(placed)
+    count = Counter(k for k, _ in placed)
     unreached = [
         name
-        for i, (name, k) in enumerate(zip(names, placed))
-        if i % 4 not in at_head and (k, at_head_count[k[0]]) not in reached
+        for i, (name, (k, place)) in enumerate(zip(names, placed))
+        if i % 4 not in at_head and (k, place, count[k]) not in reached
     ]
     print(f"{crate}: {len(names)} mutants at HEAD, {len(unreached)} reached by no shard",
           file=sys.stderr)

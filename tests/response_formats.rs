@@ -637,13 +637,22 @@ fn a_body_labelled_problem_json_that_is_not_json_is_left_as_it_is() {
     ] {
         assert_eq!(foreign_finished(body), std::str::from_utf8(body).unwrap());
     }
-    // A string that is not UTF-8 makes it no JSON either.
-    let not_utf8 = b"{\"title\":\"Not \xff Found\"}";
-    assert_eq!(foreign_finished_bytes(not_utf8), not_utf8);
-    // A JSON object still gets the id.
+    // A string that is not UTF-8 makes it no JSON either, whether or not the body mentions
+    // `instance` (which has it read as a problem document first).
+    for not_utf8 in [
+        &b"{\"title\":\"Not \xff Found\"}"[..],
+        b"{\"title\":\"Not \xff Found\",\"detail\":\"no instance\"}",
+    ] {
+        assert_eq!(foreign_finished_bytes(not_utf8), not_utf8);
+    }
+    // A JSON object still gets the id, with the word in its text or not.
     assert_eq!(
         foreign_finished(br#"{"title":"Not Found"} "#),
         r#"{"title":"Not Found","instance":"req-1"}"#
+    );
+    assert_eq!(
+        foreign_finished(br#"{"detail":"no instance"}"#),
+        r#"{"detail":"no instance","instance":"req-1"}"#
     );
 }
 

@@ -378,11 +378,13 @@ fn with_instance(json: &Bytes, instance: Option<&str>) -> Option<Bytes> {
             ProblemJson.render(&problem, &mut out).ok()?;
             return Some(Bytes::from(out));
         }
+    } else {
+        // Read as a `Document` above, it is JSON; here nothing read it yet. A foreign body
+        // labelled RFC 9457 JSON that is not JSON is left as it is, not made longer. (serde_json
+        // skips the bytes of a string it ignores without checking them as UTF-8.)
+        serde_json::from_str::<serde::de::IgnoredAny>(std::str::from_utf8(json).ok()?).ok()?;
     }
-    // JSON whose text ends in `}` is an object. A foreign body labelled RFC 9457 JSON that is
-    // not JSON is left as it is, not made longer.
-    // (serde_json skips the bytes of a string it ignores without checking them as UTF-8.)
-    serde_json::from_str::<serde::de::IgnoredAny>(std::str::from_utf8(json).ok()?).ok()?;
+    // JSON whose text ends in `}` is an object.
     let body = json.trim_ascii_end().strip_suffix(b"}")?;
     let mut out = Vec::with_capacity(json.len() + instance.len() + 16);
     out.extend_from_slice(body);
